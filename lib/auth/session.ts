@@ -1,0 +1,34 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getAuth } from "./auth";
+
+export type Developer = { id: string; email: string; name: string };
+export type DeveloperSession = {
+  developer: Developer;
+  sessionId: string;
+  signedInAt: Date;
+  reauthenticatedAt: Date | null;
+};
+
+/** The signed-in developer for this request, or null. Cached per request. */
+export const getDeveloperSession = cache(async (): Promise<DeveloperSession | null> => {
+  const result = await getAuth().api.getSession({ headers: await headers() });
+  if (!result) return null;
+
+  const { user, session } = result;
+  const extra = session as { reauthenticatedAt?: Date | null };
+  return {
+    developer: { id: user.id, email: user.email, name: user.name },
+    sessionId: session.id,
+    signedInAt: new Date(session.createdAt),
+    reauthenticatedAt: extra.reauthenticatedAt ? new Date(extra.reauthenticatedAt) : null,
+  };
+});
+
+/** For pages: the developer, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireDeveloper(returnTo: string): Promise<DeveloperSession> {
+  const current = await getDeveloperSession();
+  if (!current) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return current;
+}

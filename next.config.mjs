@@ -1,0 +1,14 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // Lets several builds (tests, benchmarks) live side by side in one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  // Server-only packages that must not be bundled: they open sockets or load native code.
+  serverExternalPackages: ["pino", "bullmq", "ioredis", "postgres"],
+  experimental: {
+    serverActions: { bodySizeLimit: "1mb" },
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,31 @@
+/** The worker process: consumes Rekey's BullMQ queues until SIGINT or SIGTERM. */
+import { closeDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { closeRedis } from "@/lib/redis";
+import { startWorkers } from "./registry";
+
+const log = logger.child({ module: "worker" });
+
+async function main(): Promise<void> {
+  env();
+  const running = await startWorkers();
+  log.info({ queues: running.names }, "worker ready");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "worker stopping");
+    await running.close();
+    await Promise.all([closeDb(), closeRedis()]);
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  log.fatal({ err: error }, "worker failed to start");
+  process.exit(1);
+});
