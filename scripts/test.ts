@@ -51,6 +51,9 @@ function main(): void {
     only === "e2e" ||
     (run("typecheck", bin("tsc"), ["--noEmit"]) && run("lint", bin("biome"), ["check", "."]));
 
+  // The production build comes first: API tests in Vitest and Playwright both serve it.
+  const built = run("build", bin("next"), ["build"]);
+
   let vitest: Tally = { passed: 0, failed: 0, skipped: 0 };
   if (only !== "e2e") {
     run("vitest", bin("vitest"), [
@@ -64,7 +67,6 @@ function main(): void {
 
   let playwright: Tally = { passed: 0, failed: 0, skipped: 0 };
   if (only !== "unit") {
-    const built = run("build", bin("next"), ["build"]);
     if (built) run("playwright", bin("playwright"), ["test"]);
     playwright = built ? readPlaywright() : { passed: 0, failed: 1, skipped: 0 };
   }
