@@ -3,38 +3,48 @@ import { z } from "zod";
 const DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/rekey";
 const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
+function hasProtocol(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol.replace(/:$/, ""));
+  } catch {
+    return false;
+  }
+}
+
 const urlWithProtocol = (protocols: string[]) =>
-  z.url().refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
-    message: `must start with ${protocols.map((p) => `${p}://`).join(" or ")}`,
+  z.string().refine((value) => hasProtocol(value, protocols), {
+    message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
   });
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce
+      .number({ error: "must be a port number between 1 and 65535" })
+      .int("must be a port number between 1 and 65535")
+      .min(1, "must be a port number between 1 and 65535")
+      .max(65535, "must be a port number between 1 and 65535")
+      .default(3000),
     DATABASE_URL: urlWithProtocol(["postgres", "postgresql"]).default(DEFAULT_DATABASE_URL),
     REDIS_URL: urlWithProtocol(["redis", "rediss"]).default(DEFAULT_REDIS_URL),
     APP_URL: urlWithProtocol(["http", "https"]).optional(),
     SESSION_SECRET: z
       .string({ error: "is required (32 or more random characters)" })
       .min(32, "must be at least 32 characters"),
-    EMAIL_TRANSPORT: z.enum(["local", "resend"]).default("local"),
+    EMAIL_TRANSPORT: z
+      .enum(["local", "resend"], { error: "must be local or resend" })
+      .default("local"),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: urlWithProtocol(["http", "https"]).optional(),
     EMAIL_FROM: z.string().min(3).default("Rekey <rekey@localhost>"),
-    AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+    AUTH_RATE_LIMIT_MAX: z.coerce
+      .number({ error: "must be a whole number of 1 or more" })
+      .int("must be a whole number of 1 or more")
+      .min(1, "must be a whole number of 1 or more")
+      .default(10),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.EMAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["RESEND_API_KEY"],
-        message: "is required when EMAIL_TRANSPORT=resend",
-      });
-    }
   })
   .transform((env) => ({
     ...env,
@@ -53,16 +63,24 @@ export class EnvError extends Error {
 /** Parses an environment; throws an EnvError naming every missing or bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  const problems = result.success ? [] : result.error.issues.map(describeIssue(source));
 
-  const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join(".") || "environment";
-    const received = source[name];
-    const message =
-      received === undefined && issue.code === "invalid_type" ? "is required" : issue.message;
-    return `${name} ${message}`;
-  });
+  // Checked on the raw values so that it is reported together with every other problem.
+  if (source.EMAIL_TRANSPORT === "resend" && !source.RESEND_API_KEY) {
+    problems.push("RESEND_API_KEY is required when EMAIL_TRANSPORT=resend");
+  }
+  if (result.success && problems.length === 0) return result.data;
   throw new EnvError(problems);
+}
+
+function describeIssue(source: Record<string, string | undefined>) {
+  return (issue: z.core.$ZodIssue): string => {
+    const name = issue.path.join(".") || "environment";
+    // Schemas word their own messages ("must be …"); zod's defaults read badly after a name.
+    const worded = /^(is|must) /.test(issue.message);
+    const fallback = source[name] === undefined ? "is required" : "has an invalid value";
+    return `${name} ${worded ? issue.message : fallback}`;
+  };
 }
 
 let cached: Env | undefined;

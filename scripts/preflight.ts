@@ -47,14 +47,18 @@ export async function checkRedis(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  client.on("error", () => {});
+  let lastError = "";
+  client.on("error", (error) => {
+    lastError = error.message;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
+    const reason = lastError || (error as Error).message;
     throw new PreflightError(
       [
-        `Redis is not reachable at ${hostAndPort(url)} (${(error as Error).message}).`,
+        `Redis is not reachable at ${hostAndPort(url)} (${reason}).`,
         "Start it, for example with:",
         '  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
         "or point REDIS_URL at a running server.",
