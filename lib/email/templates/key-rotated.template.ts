@@ -1,0 +1,64 @@
+import { describeUserAgent } from "@/lib/audit/describe-user-agent";
+import type { KeyRotatedEmail } from "../email-data.schema";
+import { describeGrace, formatWhen, keyTypeLabel, projectLinks } from "./email-format";
+import { type EmailContent, type RenderedEmail, renderEmailContent } from "./email-layout";
+import { ownerFooter, type RenderContext, subjectLine } from "./template-context";
+
+function oldKeyEnd(data: KeyRotatedEmail, now: Date): string {
+  if (data.graceSeconds === 0) return `${formatWhen(data.oldKeyExpiresAt, now)}, revoked at once`;
+  return formatWhen(data.oldKeyExpiresAt, now);
+}
+
+function intro(data: KeyRotatedEmail, now: Date): string {
+  const type = keyTypeLabel(data.keyType).toLowerCase();
+  const end =
+    data.graceSeconds === 0
+      ? "The old key was revoked at once."
+      : `The old key keeps working until ${formatWhen(data.oldKeyExpiresAt, now)}: update ` +
+        "every deployment that uses it before then.";
+  return `${data.actorEmail} rotated the ${type} of ${data.projectName}. The new key works now. ${end}`;
+}
+
+/** Sent to the owner after every rotation, whoever did it. */
+export function renderKeyRotatedEmail(
+  data: KeyRotatedEmail,
+  context: RenderContext,
+): RenderedEmail {
+  const links = projectLinks(context.appUrl, data.projectId);
+  const type = keyTypeLabel(data.keyType);
+
+  const content: EmailContent = {
+    subject: subjectLine(`${type} rotated for ${data.projectName}`),
+    heading: `${type} rotated`,
+    intro: intro(data, context.now),
+    facts: [
+      ["Project", data.projectName],
+      ["Key", type],
+      ["Old key", data.maskedKey],
+      ["New key", data.newMaskedKey],
+      ["Rotated by", data.actorEmail],
+      ["From IP address", data.ipAddress ?? "unknown"],
+      ["Browser", describeUserAgent(data.userAgent)],
+      ["When", formatWhen(data.rotatedAt, context.now)],
+      ["Grace period", describeGrace(data.graceSeconds)],
+      ["Old key stops working", oldKeyEnd(data, context.now)],
+    ],
+    sections: [
+      {
+        heading: "Was this not you?",
+        steps: [
+          `Rotate the ${type.toLowerCase()} again right away from the project's settings, ` +
+            "choosing Immediately, so that the key made by someone else stops working.",
+          "Review the project's audit trail for other changes you did not make.",
+          "Change your Rekey password.",
+        ],
+      },
+    ],
+    links: [
+      { label: "Open project settings", href: links.settings },
+      { label: "Review the audit trail", href: links.audit },
+    ],
+    footer: ownerFooter(data.projectName),
+  };
+  return renderEmailContent(content);
+}
