@@ -4,9 +4,9 @@ import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/db/client";
 import { account, session, user, verification } from "@/db/schema";
 import { env } from "@/lib/env";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 128;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 function createAuth() {
   const config = env();

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuth } from "./auth";
+import { currentReturnPath, signInPathFor } from "./return-path";
 
 export type Developer = { id: string; email: string; name: string };
 export type DeveloperSession = {
@@ -13,7 +14,10 @@ export type DeveloperSession = {
 
 /** The signed-in developer for this request, or null. Cached per request. */
 export const getDeveloperSession = cache(async (): Promise<DeveloperSession | null> => {
-  const result = await getAuth().api.getSession({ headers: await headers() });
+  // Reading the headers first marks the page dynamic before anything touches the
+  // environment, so that `next build` never needs a database or a session secret.
+  const requestHeaders = await headers();
+  const result = await getAuth().api.getSession({ headers: requestHeaders });
   if (!result) return null;
 
   const { user, session } = result;
@@ -26,9 +30,12 @@ export const getDeveloperSession = cache(async (): Promise<DeveloperSession | nu
   };
 });
 
-/** For pages: the developer, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireDeveloper(returnTo: string): Promise<DeveloperSession> {
+/**
+ * For pages and actions: the developer, or a redirect to sign-in that comes back to
+ * `returnTo` (by default the page the browser asked for, as the proxy recorded it).
+ */
+export async function requireDeveloper(returnTo?: string): Promise<DeveloperSession> {
   const current = await getDeveloperSession();
-  if (!current) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  if (!current) redirect(signInPathFor(returnTo ?? (await currentReturnPath())));
   return current;
 }

@@ -8,3 +8,4 @@ export const projectNameSchema = z
 
 export const createProjectSchema = z.object({ name: projectNameSchema });
 export type CreateProjectInput = z.infer<typeof createProjectSchema>;
+export const CREATE_PROJECT_FIELDS = ["name"] as const;

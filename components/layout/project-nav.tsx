@@ -1,0 +1,37 @@
+import { NavLink } from "./nav-link";
+
+export type ProjectNavItem = {
+  label: string;
+  /** The page's path below /projects/[projectId]; "" for the overview. */
+  segment: string;
+};
+
+/**
+ * The project's pages, in the order the navigation shows them. A page adds itself here when
+ * it exists; nothing is listed ahead of its page.
+ */
+export const PROJECT_NAV_ITEMS: readonly ProjectNavItem[] = [
+  { label: "Overview", segment: "" },
+  { label: "Audit", segment: "audit" },
+];
+
+export function projectPath(projectId: string, segment = ""): string {
+  return segment ? `/projects/${projectId}/${segment}` : `/projects/${projectId}`;
+}
+
+export function ProjectNav({ projectId }: { projectId: string }) {
+  return (
+    <nav aria-label="Project" className="overflow-x-auto">
+      <ul className="flex gap-6 border-b border-slate-200">
+        {PROJECT_NAV_ITEMS.map((item) => (
+          <li key={item.label}>
+            {/* The overview is the project's root: only its own path marks it current. */}
+            <NavLink href={projectPath(projectId, item.segment)} matchNested={item.segment !== ""}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
