@@ -1,0 +1,37 @@
+import type { JsonObject, StoredDocument } from "@/db/documents";
+import { badRequest } from "@/lib/public-api/api-error";
+import { isDocumentId } from "./document-id";
+
+// Kept by the server, like MongoDB timestamps: a client's values for them are ignored.
+const SERVER_FIELDS = ["_id", "createdAt", "updatedAt"];
+
+export type DocumentInput = { id: string | null; data: JsonObject };
+
+/** Splits a request body into its `_id` (if any) and the fields to store. */
+export function toDocumentInput(body: JsonObject): DocumentInput {
+  const { _id: id } = body;
+  if (id !== undefined && (typeof id !== "string" || !isDocumentId(id))) {
+    throw badRequest("_id must be a string of 1 to 128 letters, digits, _ . : or -.");
+  }
+
+  const data: JsonObject = {};
+  for (const [field, value] of Object.entries(body)) {
+    if (!SERVER_FIELDS.includes(field)) data[field] = value;
+  }
+
+  // Postgres jsonb cannot hold U+0000; refuse it plainly instead of failing the insert.
+  if (JSON.stringify(data).includes("\\u0000")) {
+    throw badRequest("Documents cannot contain the NUL character (\\u0000).");
+  }
+  return { id: id ?? null, data };
+}
+
+/** A stored document as the API returns it. */
+export function toApiDocument(row: StoredDocument): JsonObject {
+  return {
+    ...row.data,
+    _id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
