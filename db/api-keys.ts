@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
 import type { KeyType } from "@/lib/keys/key-format";
 import type { Executor } from "./client";
-import { apiKeys } from "./schema";
+import { apiKeys, projects, user } from "./schema";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type NewApiKey = {
@@ -43,4 +43,127 @@ export async function findKeyInProject(
     .from(apiKeys)
     .where(and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId)));
   return key ?? null;
+}
+
+/** The current key of one type, locked until the transaction ends (rotation). */
+export async function lockCurrentKey(
+  tx: Executor,
+  scope: { projectId: string; type: KeyType },
+): Promise<ApiKey | null> {
+  const [key] = await tx
+    .select()
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.projectId, scope.projectId),
+        eq(apiKeys.type, scope.type),
+        isNull(apiKeys.expiresAt),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
+    .for("update");
+  return key ?? null;
+}
+
+/** One key of a project, locked until the transaction ends (revoke, cleanup). */
+export async function lockKeyInProject(
+  tx: Executor,
+  scope: { projectId: string; keyId: string },
+): Promise<ApiKey | null> {
+  const [key] = await tx
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId)))
+    .for("update");
+  return key ?? null;
+}
+
+export type KeyLifecycleChange = Partial<
+  Pick<ApiKey, "deprecatedAt" | "expiresAt" | "revokedAt" | "retiredAt">
+>;
+
+/**
+ * Moves a key along its life (deprecated, expiring, revoked, retired). Only a key that is not
+ * retired yet changes, so each end of life is processed once; returns null otherwise.
+ */
+export async function updateKeyLifecycle(
+  tx: Executor,
+  scope: { projectId: string; keyId: string },
+  change: KeyLifecycleChange,
+): Promise<ApiKey | null> {
+  const [key] = await tx
+    .update(apiKeys)
+    .set(change)
+    .where(
+      and(
+        eq(apiKeys.id, scope.keyId),
+        eq(apiKeys.projectId, scope.projectId),
+        isNull(apiKeys.retiredAt),
+      ),
+    )
+    .returning();
+  return key ?? null;
+}
+
+export type KeyRef = { id: string; projectId: string; expiresAt: Date };
+
+/** Keys whose grace ended but whose end of life was never processed, oldest expiry first. */
+export async function listKeysDueForRetirement(
+  db: Executor,
+  scope: { now: Date; limit: number },
+): Promise<KeyRef[]> {
+  const rows = await db
+    .select({ id: apiKeys.id, projectId: apiKeys.projectId, expiresAt: apiKeys.expiresAt })
+    .from(apiKeys)
+    .where(
+      and(
+        isNull(apiKeys.retiredAt),
+        isNotNull(apiKeys.expiresAt),
+        lte(apiKeys.expiresAt, scope.now),
+      ),
+    )
+    .orderBy(asc(apiKeys.expiresAt))
+    .limit(scope.limit);
+  return rows as KeyRef[];
+}
+
+/** Keys still in their grace period, by id after `afterId` (keyset pages for reconcile). */
+export async function listKeysInGrace(
+  db: Executor,
+  scope: { now: Date; afterId: string | null; limit: number },
+): Promise<KeyRef[]> {
+  const rows = await db
+    .select({ id: apiKeys.id, projectId: apiKeys.projectId, expiresAt: apiKeys.expiresAt })
+    .from(apiKeys)
+    .where(
+      and(
+        isNull(apiKeys.retiredAt),
+        isNotNull(apiKeys.expiresAt),
+        gt(apiKeys.expiresAt, scope.now),
+        scope.afterId ? gt(apiKeys.id, scope.afterId) : undefined,
+      ),
+    )
+    .orderBy(asc(apiKeys.id))
+    .limit(scope.limit);
+  return rows as KeyRef[];
+}
+
+export type KeyForRetirement = { key: ApiKey; projectName: string; ownerEmail: string };
+
+/**
+ * A key with what its expiry email needs (project name, owner's address), the key row locked
+ * until the transaction ends. Null when the key, or its project, no longer exists.
+ */
+export async function lockKeyForRetirement(
+  tx: Executor,
+  scope: { projectId: string; keyId: string },
+): Promise<KeyForRetirement | null> {
+  const [row] = await tx
+    .select({ key: apiKeys, projectName: projects.name, ownerEmail: user.email })
+    .from(apiKeys)
+    .innerJoin(projects, eq(projects.id, apiKeys.projectId))
+    .innerJoin(user, eq(user.id, projects.ownerId))
+    .where(and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId)))
+    .for("update", { of: apiKeys });
+  return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "./client";
 import { type AuditAction, auditEvents, projects } from "./schema";
 
@@ -10,6 +10,29 @@ export async function insertAuditEvent(db: Executor, event: NewAuditEvent): Prom
   const [row] = await db.insert(auditEvents).values(event).returning();
   if (!row) throw new Error("insert into audit_events returned no row");
   return row;
+}
+
+/**
+ * When a project's most recent events of one action happened since `since`, newest first, at
+ * most `limit` of them: enough to enforce "at most N an hour" and say when the next is due.
+ */
+export async function listRecentEventTimes(
+  db: Executor,
+  scope: { projectId: string; action: AuditAction; since: Date; limit: number },
+): Promise<Date[]> {
+  const rows = await db
+    .select({ createdAt: auditEvents.createdAt })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.projectId, scope.projectId),
+        eq(auditEvents.action, scope.action),
+        gt(auditEvents.createdAt, scope.since),
+      ),
+    )
+    .orderBy(desc(auditEvents.createdAt))
+    .limit(scope.limit);
+  return rows.map((row) => row.createdAt);
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -16,7 +16,17 @@ const COMMAND_OPTIONS: RedisOptions = {
 
 const QUEUE_OPTIONS: RedisOptions = { maxRetriesPerRequest: null, connectTimeout: 2000 };
 
-type Clients = { command?: Redis; subscriber?: Redis; queue?: Redis };
+// Producers (code that only adds jobs, such as a rotation after its commit) must not queue
+// commands while Redis is away: a lost Redis should cost a logged warning, not a stuck
+// request. BullMQ accepts these options for queues, though not for workers.
+const PRODUCER_OPTIONS: RedisOptions = {
+  maxRetriesPerRequest: 1,
+  commandTimeout: 2000,
+  connectTimeout: 2000,
+  enableOfflineQueue: false,
+};
+
+type Clients = { command?: Redis; subscriber?: Redis; queue?: Redis; producer?: Redis };
 const globalForRedis = globalThis as unknown as { rekeyRedis?: Clients };
 
 function clients(): Clients {
@@ -52,10 +62,51 @@ export function getQueueConnection(): Redis {
   return all.queue;
 }
 
+/** The connection that BullMQ queues used only to add jobs share: it fails fast. */
+export function getProducerConnection(): Redis {
+  const all = clients();
+  all.producer ??= connect("producer", PRODUCER_OPTIONS);
+  return all.producer;
+}
+
+/** How long code that only adds a job waits for Redis before it gives up (and logs). */
+export const PRODUCER_DEADLINE_MS = 1_500;
+
+export class RedisDeadlineError extends Error {
+  constructor(what: string, ms: number) {
+    super(`${what} did not finish within ${ms} ms`);
+    this.name = "RedisDeadlineError";
+  }
+}
+
+/**
+ * Waits for a Redis operation at most `ms`. BullMQ waits for a ready connection before its
+ * first command, however the connection is configured, so only a deadline bounds it.
+ */
+export async function withRedisDeadline<T>(
+  operation: Promise<T>,
+  ms: number,
+  what: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisDeadlineError(what, ms)), ms);
+  });
+  // A late failure of the abandoned operation must not surface as an unhandled rejection.
+  operation.catch(() => {});
+  try {
+    return await Promise.race([operation, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function closeRedis(): Promise<void> {
   const all = clients();
   globalForRedis.rekeyRedis = {};
   await Promise.all(
-    [all.command, all.subscriber, all.queue].map((c) => c?.quit().catch(() => c.disconnect())),
+    [all.command, all.subscriber, all.queue, all.producer].map((c) =>
+      c?.quit().catch(() => c.disconnect()),
+    ),
   );
 }

@@ -1,8 +1,10 @@
 /** The worker process: consumes Rekey's BullMQ queues until SIGINT or SIGTERM. */
 import { closeDb } from "@/db/client";
+import { closeEmailQueue } from "@/lib/email/email-queue";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { closeRedis } from "@/lib/redis";
+import { closeCleanupQueue } from "./key-rotation-cleanup/cleanup.queue";
 import { startWorkers } from "./registry";
 
 const log = logger.child({ module: "worker" });
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, "worker stopping");
     await running.close();
+    // Queues this process only adds to share the producer connection; close them first.
+    await Promise.all([closeEmailQueue(), closeCleanupQueue()]);
     await Promise.all([closeDb(), closeRedis()]);
     process.exit(0);
   };

@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 import { z } from "zod";
-import { getQueueConnection } from "@/lib/redis";
+import { getProducerConnection, PRODUCER_DEADLINE_MS, withRedisDeadline } from "@/lib/redis";
 
 export const EMAIL_QUEUE_NAME = "email";
 
@@ -16,17 +16,33 @@ export const EMAIL_JOB_OPTIONS = {
 
 const globalForQueue = globalThis as unknown as { rekeyEmailQueue?: Queue<EmailJob> };
 
+/** The producer side of the email queue; the email worker consumes it with its own Worker. */
 export function getEmailQueue(): Queue<EmailJob> {
   globalForQueue.rekeyEmailQueue ??= new Queue<EmailJob>(EMAIL_QUEUE_NAME, {
-    connection: getQueueConnection(),
+    connection: getProducerConnection(),
   });
   return globalForQueue.rekeyEmailQueue;
 }
 
-/** One job per outbox row: the job id is the row id, so a second enqueue is a no-op. */
+/**
+ * One job per outbox row: the job id is the row id, so a second enqueue is a no-op. The row
+ * is already committed, so when Redis is away this gives up within PRODUCER_DEADLINE_MS
+ * rather than hold up the caller; reconcile enqueues the row later.
+ */
 export async function enqueueEmail(messageId: string): Promise<void> {
-  await getEmailQueue().add("send", emailJobSchema.parse({ messageId }), {
+  const job = getEmailQueue().add("send", emailJobSchema.parse({ messageId }), {
     ...EMAIL_JOB_OPTIONS,
-    jobId: `email-${messageId}`,
+    jobId: emailJobId(messageId),
   });
+  await withRedisDeadline(job, PRODUCER_DEADLINE_MS, "enqueueing an email");
+}
+
+export function emailJobId(messageId: string): string {
+  return `email-${messageId}`;
+}
+
+export async function closeEmailQueue(): Promise<void> {
+  const queue = globalForQueue.rekeyEmailQueue;
+  globalForQueue.rekeyEmailQueue = undefined;
+  await queue?.close();
 }
