@@ -167,3 +167,17 @@ export async function lockKeyForRetirement(
     .for("update", { of: apiKeys });
   return row ?? null;
 }
+
+/** A project's current key of each type (neither expiring nor revoked); callers scope first. */
+export async function listCurrentKeysForProject(
+  db: Executor,
+  projectId: string,
+): Promise<ApiKey[]> {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(
+      and(eq(apiKeys.projectId, projectId), isNull(apiKeys.expiresAt), isNull(apiKeys.revokedAt)),
+    )
+    .orderBy(asc(apiKeys.type));
+}
