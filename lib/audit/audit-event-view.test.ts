@@ -34,6 +34,16 @@ describe("viewAuditEvent", () => {
     });
   });
 
+  it("names the successor a rotation recorded", () => {
+    const view = viewAuditEvent({
+      ...base,
+      metadata: { grace: "24h", newKeyPrefix: "sk_live_", newKeyLastFour: "wxyz" },
+    });
+    expect(view.details).toBe(
+      "new key sk_live_…wxyz; grace 24 hours; old key stops 2026-12-04 13:00:00 UTC",
+    );
+  });
+
   it("names the system as the actor of an expiry", () => {
     const expired = viewAuditEvent({
       ...base,

@@ -25,8 +25,17 @@ function keyOf(event: AuditEvent): string {
   return maskKey(event.keyPrefix, event.keyLastFour);
 }
 
+// A rotation records its successor's display parts in metadata; nothing else is read there.
+function newKeyOf(event: AuditEvent): string | null {
+  const { newKeyPrefix, newKeyLastFour } = event.metadata ?? {};
+  if (typeof newKeyPrefix !== "string" || typeof newKeyLastFour !== "string") return null;
+  return maskKey(newKeyPrefix, newKeyLastFour);
+}
+
 function detailsOf(event: AuditEvent): string {
   const parts: string[] = [];
+  const newKey = newKeyOf(event);
+  if (newKey) parts.push(`new key ${newKey}`);
   if (event.graceSeconds !== null) parts.push(`grace ${describeGrace(event.graceSeconds)}`);
   if (event.keyExpiresAt) parts.push(`old key stops ${formatUtc(event.keyExpiresAt)}`);
 

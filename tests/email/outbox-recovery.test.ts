@@ -1,5 +1,7 @@
 import { eq, sql as raw } from "drizzle-orm";
+import type { Sql } from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
 import {
   claimOutboxMessage,
   findOutboxMessage,
@@ -13,14 +15,16 @@ import { EMAIL_MAX_ATTEMPTS } from "@/lib/email/enqueue-email-retry";
 import { retryUnsentEmails } from "@/lib/email/retry-unsent-emails";
 import { closeRedis } from "@/lib/redis";
 import {
-  connectTestDb,
+  connectOwnTestDb,
   createDeveloper,
   createOwnedProject,
   type DeveloperActor,
   writeRotatedOutboxRow,
 } from "./owner-fixtures";
 
-const { db, sql } = connectTestDb();
+// retryUnsentEmails scans every project's outbox: this file keeps its rows to itself.
+let db: Database;
+let sql: Sql;
 const HOUR_AGO = raw`now() - interval '1 hour'`;
 
 const written: string[] = [];
@@ -28,6 +32,7 @@ let owner: DeveloperActor;
 let project: Awaited<ReturnType<typeof createOwnedProject>>;
 
 beforeAll(async () => {
+  ({ db, sql } = await connectOwnTestDb("outbox"));
   owner = await createDeveloper(db, "recovery-owner");
   project = await createOwnedProject(db, owner);
 });

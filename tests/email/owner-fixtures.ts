@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createConnection, type Database } from "@/db/client";
 import { type EmailMessage, insertOutboxMessage } from "@/db/email-messages";
+import { applyMigrations, ensureDatabase } from "@/db/migrate";
 import { user } from "@/db/schema";
 import type { Actor } from "@/lib/audit/actor";
 import type { KeyRotatedEmail } from "@/lib/email/email-data.schema";
@@ -15,6 +16,18 @@ export const TEST_USER_AGENT =
 /** A connection of the test's own; callers end it in afterAll. */
 export function connectTestDb() {
   return createConnection(process.env.DATABASE_URL as string, 4);
+}
+
+/**
+ * A migrated database of the file's own, beside the shared test database, for tests of
+ * functions that scan every project's rows (reconcile's outbox scan).
+ */
+export async function connectOwnTestDb(suffix: string) {
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = `${url.pathname}_${suffix}`;
+  await ensureDatabase(url.toString());
+  await applyMigrations(url.toString());
+  return createConnection(url.toString(), 4);
 }
 
 /** A developer account written straight to the table better-auth reads. */
