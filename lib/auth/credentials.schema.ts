@@ -8,7 +8,7 @@ export const AUTH_MESSAGES = {
   passwordTooLong: `Use at most ${MAX_PASSWORD_LENGTH} characters for your password.`,
   accountExists: "An account with this email already exists. Sign in instead.",
   incorrectCredentials: "Incorrect email or password.",
-  tooManyAttempts: "Too many attempts. Wait a few seconds and try again.",
+  tooManyAttempts: "Too many attempts. Wait a minute and try again.",
 } as const;
 
 const emailSchema = z

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { logger } from "@/lib/logger";
 import { getAuth } from "./auth";
 import { AuthFailure } from "./auth-failure";
+import { assertAuthAttemptAllowed } from "./auth-rate-limit";
 import {
   AUTH_MESSAGES,
   type SignInInput,
@@ -55,6 +56,7 @@ export function nameFromEmail(email: string): string {
 /** Creates the account and its session; the session cookie rides on the response. */
 export async function signUpDeveloper(input: SignUpInput, requestHeaders: Headers) {
   const { email, password } = parseCredentials(signUpSchema, input);
+  await assertAuthAttemptAllowed("sign-up", email, requestHeaders);
 
   const result = await getAuth()
     .api.signUpEmail({
@@ -69,6 +71,7 @@ export async function signUpDeveloper(input: SignUpInput, requestHeaders: Header
 
 export async function signInDeveloper(input: SignInInput, requestHeaders: Headers) {
   const { email, password } = parseCredentials(signInSchema, input);
+  await assertAuthAttemptAllowed("sign-in", email, requestHeaders);
 
   const result = await getAuth()
     .api.signInEmail({ body: { email, password }, headers: requestHeaders })
