@@ -43,6 +43,15 @@ test("a developer signs up, gets a project's keys once, and only they can open i
     await expect(page.getByRole("heading", { name: "New project" })).toBeVisible();
     await captureScreens(page, "project-new");
     await expectAccessible(page);
+
+    const name = page.getByLabel("Project name");
+    await page.getByRole("button", { name: "Create project" }).click();
+    await expect(name).toHaveAccessibleDescription(/Enter a project name\./);
+    await name.fill("x".repeat(65));
+    await page.getByRole("button", { name: "Create project" }).click();
+    await expect(name).toHaveAccessibleDescription(/Use 64 characters or fewer\./);
+    await expect(name).toHaveValue("x".repeat(65));
+    await captureScreens(page, "project-new-invalid");
   });
 
   const project = await createProject(page, "  Acme Storefront  ");
@@ -64,7 +73,13 @@ test("a developer signs up, gets a project's keys once, and only they can open i
     await expectAccessible(page);
   });
 
-  await test.step("after a reload the secret key is nowhere in the page", async () => {
+  await test.step("going back or reloading never shows the secret key again", async () => {
+    await revealPanel(page).getByRole("link", { name: "Continue to the project" }).click();
+    await expect(page).toHaveURL(`/projects/${project.id}`);
+    await page.goBack();
+    await expect(page.getByRole("heading", { name: "New project" })).toBeVisible();
+    expect(await page.content()).not.toContain(project.secretKey);
+
     await page.reload();
     await expect(page.getByRole("heading", { name: "New project" })).toBeVisible();
     expect(await page.content()).not.toContain(project.secretKey);
