@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 describe("createProject", () => {
-  it("creates exactly two current keys, one per type, of which only hashes are stored", async () => {
+  it("creates exactly two current keys, one per type, and stores only their hashes", async () => {
     const owner = await insertDeveloper();
     const { project, keys } = await createProject(getDb(), owner, { name: "Key store" });
 
