@@ -101,6 +101,18 @@ export async function withRedisDeadline<T>(
   }
 }
 
+/**
+ * BullMQ prints connection errors of a queue with no error listener to stderr; the connection
+ * already logs them (see `connect`), so a producer queue only needs them at debug level.
+ */
+export function quietQueueErrors<T extends { on(event: "error", fn: (e: Error) => void): unknown }>(
+  queue: T,
+  name: string,
+): T {
+  queue.on("error", (error) => log.debug({ queue: name, err: error.message }, "queue error"));
+  return queue;
+}
+
 export async function closeRedis(): Promise<void> {
   const all = clients();
   globalForRedis.rekeyRedis = {};

@@ -1,6 +1,11 @@
 import { Queue } from "bullmq";
 import { z } from "zod";
-import { getProducerConnection, PRODUCER_DEADLINE_MS, withRedisDeadline } from "@/lib/redis";
+import {
+  getProducerConnection,
+  PRODUCER_DEADLINE_MS,
+  quietQueueErrors,
+  withRedisDeadline,
+} from "@/lib/redis";
 
 export const EMAIL_QUEUE_NAME = "email";
 
@@ -18,9 +23,10 @@ const globalForQueue = globalThis as unknown as { rekeyEmailQueue?: Queue<EmailJ
 
 /** The producer side of the email queue; the email worker consumes it with its own Worker. */
 export function getEmailQueue(): Queue<EmailJob> {
-  globalForQueue.rekeyEmailQueue ??= new Queue<EmailJob>(EMAIL_QUEUE_NAME, {
-    connection: getProducerConnection(),
-  });
+  globalForQueue.rekeyEmailQueue ??= quietQueueErrors(
+    new Queue<EmailJob>(EMAIL_QUEUE_NAME, { connection: getProducerConnection() }),
+    EMAIL_QUEUE_NAME,
+  );
   return globalForQueue.rekeyEmailQueue;
 }
 

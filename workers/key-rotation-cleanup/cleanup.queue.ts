@@ -1,6 +1,11 @@
 import { Queue } from "bullmq";
 import { z } from "zod";
-import { getProducerConnection, PRODUCER_DEADLINE_MS, withRedisDeadline } from "@/lib/redis";
+import {
+  getProducerConnection,
+  PRODUCER_DEADLINE_MS,
+  quietQueueErrors,
+  withRedisDeadline,
+} from "@/lib/redis";
 
 export const CLEANUP_QUEUE_NAME = "key-rotation-cleanup";
 
@@ -42,9 +47,10 @@ const globalForQueue = globalThis as unknown as { rekeyCleanupQueue?: Queue<Clea
 
 /** The producer side of the cleanup queue, on the fail-fast connection. */
 export function getCleanupQueue(): Queue<CleanupJob> {
-  globalForQueue.rekeyCleanupQueue ??= new Queue<CleanupJob>(CLEANUP_QUEUE_NAME, {
-    connection: getProducerConnection(),
-  });
+  globalForQueue.rekeyCleanupQueue ??= quietQueueErrors(
+    new Queue<CleanupJob>(CLEANUP_QUEUE_NAME, { connection: getProducerConnection() }),
+    CLEANUP_QUEUE_NAME,
+  );
   return globalForQueue.rekeyCleanupQueue;
 }
 
