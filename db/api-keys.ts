@@ -10,6 +10,8 @@ export type NewApiKey = {
   hash: string;
   prefix: string;
   lastFour: string;
+  /** Publishable keys only: the full value, public by design. */
+  publicValue?: string | null;
   createdBy: string | null;
 };
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   index,
   integer,
   pgEnum,
@@ -24,6 +25,9 @@ export const apiKeys = pgTable(
     type: apiKeyType("type").notNull(),
     // SHA-256 of the full key, hex. The key itself is never stored.
     hash: text("hash").notNull(),
+    // The full publishable key, which is public by design so the dashboard can show it
+    // again. Always null for secret keys (a check constraint makes sure).
+    publicValue: text("public_value"),
     prefix: text("prefix").notNull(),
     lastFour: text("last_four").notNull(),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
@@ -41,6 +45,10 @@ export const apiKeys = pgTable(
     usageFlushedAt: timestamp("usage_flushed_at", { withTimezone: true }),
   },
   (t) => [
+    check(
+      "api_keys_public_value_only_publishable",
+      sql`${t.publicValue} is null or ${t.type} = 'publishable'`,
+    ),
     // Verification looks keys up by hash.
     uniqueIndex("api_keys_hash_idx").on(t.hash),
     // Exactly one current key per project and type, enforced by the database.

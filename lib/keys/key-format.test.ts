@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateKey, hashesEqual, hashKey, maskKey, parseKey } from "./key-format";
+import {
+  generateKey,
+  hashesEqual,
+  hashKey,
+  maskKey,
+  parseKey,
+  storedKeyColumns,
+} from "./key-format";
 
 describe("generateKey", () => {
   it("produces keys with the type prefix, 43 random digits and a 6-digit checksum", () => {
@@ -92,5 +99,31 @@ describe("hashing and masking", () => {
 
   it("masks as prefix and last four", () => {
     expect(maskKey("sk_live_", "abcd")).toBe("sk_live_…abcd");
+  });
+});
+
+describe("storedKeyColumns", () => {
+  it("keeps a publishable key's value but only the hash and display parts of a secret key", () => {
+    const publishable = generateKey("publishable");
+    const secret = generateKey("secret");
+
+    expect(storedKeyColumns(publishable)).toMatchObject({
+      type: "publishable",
+      hash: hashKey(publishable),
+      publicValue: publishable,
+    });
+    const stored = storedKeyColumns(secret);
+    expect(stored).toEqual({
+      type: "secret",
+      hash: hashKey(secret),
+      prefix: "sk_live_",
+      lastFour: secret.slice(-4),
+      publicValue: null,
+    });
+    expect(JSON.stringify(stored)).not.toContain(secret);
+  });
+
+  it("refuses a malformed key", () => {
+    expect(() => storedKeyColumns("sk_live_nope")).toThrow();
   });
 });

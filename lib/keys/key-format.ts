@@ -74,3 +74,20 @@ export function hashesEqual(a: string, b: string): boolean {
 export function maskKey(prefix: string, lastFour: string): string {
   return `${prefix}…${lastFour}`;
 }
+
+/**
+ * What the database keeps of a key: its lookup hash and display parts, plus the full value
+ * only for a publishable key, which is public by design.
+ */
+export function storedKeyColumns(key: string) {
+  const parsed = parseKey(key);
+  if (!parsed) throw new Error("a generated key failed its own format check");
+
+  return {
+    type: parsed.type,
+    hash: hashKey(key),
+    prefix: parsed.prefix,
+    lastFour: parsed.lastFour,
+    publicValue: parsed.type === "publishable" ? key : null,
+  };
+}

@@ -4,7 +4,7 @@ import { insertAuditEvent } from "@/db/audit-events";
 import type { Database } from "@/db/client";
 import { insertProject, type Project } from "@/db/projects";
 import { type Actor, actorColumns } from "@/lib/audit/actor";
-import { generateKey, hashKey, KEY_TYPES, type KeyType, parseKey } from "@/lib/keys/key-format";
+import { generateKey, KEY_TYPES, type KeyType, storedKeyColumns } from "@/lib/keys/key-format";
 import { logger } from "@/lib/logger";
 import { type CreateProjectInput, createProjectSchema } from "./project-name.schema";
 
@@ -40,15 +40,9 @@ export async function createProject(
     });
 
     for (const type of KEY_TYPES) {
-      const parsed = parseKey(keys[type]);
-      if (!parsed) throw new Error("generated key failed its own format check");
-
       const key = await insertApiKey(tx, {
         projectId: created.id,
-        type,
-        hash: hashKey(keys[type]),
-        prefix: parsed.prefix,
-        lastFour: parsed.lastFour,
+        ...storedKeyColumns(keys[type]),
         createdBy: actor.id,
       });
       await insertAuditEvent(tx, {

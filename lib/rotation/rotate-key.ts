@@ -4,7 +4,7 @@ import type { Database, Executor } from "@/db/client";
 import { insertOutboxMessage } from "@/db/email-messages";
 import { lockProjectForOwner, type Project } from "@/db/projects";
 import { actorColumns } from "@/lib/audit/actor";
-import { generateKey, hashKey, parseKey } from "@/lib/keys/key-format";
+import { generateKey, storedKeyColumns } from "@/lib/keys/key-format";
 import { logger } from "@/lib/logger";
 import { type AfterCommit, runAfterCommit } from "./after-commit";
 import { cappedExpiry } from "./capped-expiry";
@@ -124,15 +124,9 @@ async function insertNewKey(
   actor: DeveloperActor,
   fullKey: string,
 ): Promise<ApiKey> {
-  const parsed = parseKey(fullKey);
-  if (!parsed) throw new Error("generated key failed its own format check");
-
   return insertApiKey(tx, {
     projectId: project.id,
-    type: parsed.type,
-    hash: hashKey(fullKey),
-    prefix: parsed.prefix,
-    lastFour: parsed.lastFour,
+    ...storedKeyColumns(fullKey),
     createdBy: actor.id,
   });
 }

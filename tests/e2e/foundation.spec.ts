@@ -90,6 +90,9 @@ test("a developer signs up, gets a project's keys once, and only they can open i
     await expect(secret).toHaveText(MASKED_SECRET);
     await expect(secret).toHaveText(new RegExp(`${project.secretKey.slice(-4)}$`));
     expect(await page.content()).not.toContain(project.secretKey);
+    const publishable = page.getByRole("definition").filter({ hasText: "pk_live_" });
+    await expect(publishable.locator("code")).toHaveText(project.publishableKey);
+    await expect(publishable.getByRole("button", { name: "Copy publishable key" })).toBeVisible();
     await captureScreens(page, "project-overview");
     await expectAccessible(page);
   });

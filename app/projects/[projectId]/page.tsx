@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DateTime } from "@/components/ui/date-time";
 import { MaskedKey } from "@/components/ui/masked-key";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,8 +43,9 @@ const KEY_DESCRIPTIONS: Record<KeyType, { label: string; role: string }> = {
 };
 
 const KEYS_DESCRIPTION =
-  "Send a key in the x-api-key header. Only a key's prefix and last four characters are " +
-  "kept for display: the full keys were shown once, when they were created.";
+  "Send a key in the x-api-key header. The publishable key is public by design and stays " +
+  "visible; the secret key was shown once, when it was created, and only its prefix and " +
+  "last four characters are kept.";
 
 function ApiKeysCard({ keys }: { keys: ApiKey[] }) {
   return (
@@ -67,7 +69,16 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
         <p className="text-sm text-slate-600">{role}</p>
       </dt>
       <dd className="space-y-1">
-        <MaskedKey prefix={apiKey.prefix} lastFour={apiKey.lastFour} />
+        {apiKey.publicValue ? (
+          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
+            <code className="block min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm">
+              {apiKey.publicValue}
+            </code>
+            <CopyButton value={apiKey.publicValue} what="publishable key" />
+          </div>
+        ) : (
+          <MaskedKey prefix={apiKey.prefix} lastFour={apiKey.lastFour} />
+        )}
         <p className="text-sm text-slate-600">
           Created <DateTime value={apiKey.createdAt} />
         </p>

@@ -1,0 +1,2 @@
+ALTER TABLE "api_keys" ADD COLUMN "public_value" text;--> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_public_value_only_publishable" CHECK ("api_keys"."public_value" is null or "api_keys"."type" = 'publishable');
