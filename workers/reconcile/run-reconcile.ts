@@ -29,12 +29,22 @@ export async function runReconcile(
   options: { now?: Date } = {},
 ): Promise<ReconcileSummary> {
   const now = options.now ?? new Date();
+  const failures: unknown[] = [];
+  // Each step runs even when an earlier one failed: they repair independent things.
+  const step = <T>(run: () => Promise<T>, fallback: T) =>
+    run().catch((error: unknown) => {
+      failures.push(error);
+      return fallback;
+    });
 
-  const keysRetired = await retireDueKeys(db, now);
-  const cleanupJobsEnsured = await ensureCleanupJobs(db, now);
-  const emails = await retryUnsentEmails(db, now);
+  const keysRetired = await step(() => retireDueKeys(db, now), 0);
+  const cleanupJobsEnsured = await step(() => ensureCleanupJobs(db, now), 0);
+  const emails = await step(() => retryUnsentEmails(db, now), NO_EMAILS);
+  if (failures.length > 0) throw new AggregateError(failures, "reconcile left work undone");
   return { keysRetired, cleanupJobsEnsured, emails };
 }
+
+const NO_EMAILS: RetryUnsentResult = { released: 0, failed: 0, enqueued: 0 };
 
 // The same code path as the cleanup job, so an expiry is recorded the same way whichever
 // of the two gets there first (the key row lock and retired_at decide).

@@ -6,6 +6,7 @@ import {
   reauthenticate as confirmPassword,
   needsReauthentication,
   REAUTHENTICATION_REQUIRED,
+  type ReauthenticateInput,
   type ReauthenticateResult,
   reauthenticateSchema,
 } from "@/lib/auth/reauthenticate";
@@ -13,9 +14,9 @@ import { type DeveloperSession, getDeveloperSession } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
 import { developerActor } from "@/lib/rotation/request-actor";
 import { revokePreviousKey as revokeKeyNow } from "@/lib/rotation/revoke-key";
-import { revokeKeySchema } from "@/lib/rotation/revoke-key.schema";
+import { type RevokeKeyInput, revokeKeySchema } from "@/lib/rotation/revoke-key.schema";
 import { rotateKey as rotateProjectKey } from "@/lib/rotation/rotate-key";
-import { rotateKeySchema } from "@/lib/rotation/rotate-key.schema";
+import { type RotateKeyInput, rotateKeySchema } from "@/lib/rotation/rotate-key.schema";
 import {
   type Failure,
   internalFailure,
@@ -25,6 +26,9 @@ import {
 } from "@/lib/rotation/rotation-result";
 
 const log = logger.child({ module: "settings-actions" });
+
+// The parameter types serve the settings UI; what arrives is whatever a browser sent, so
+// every action parses it with the same schema the form uses before anything else.
 
 const SIGNED_OUT: Failure = {
   ok: false,
@@ -43,7 +47,7 @@ async function sensitiveSession(): Promise<Gate> {
 }
 
 /** Rotates a project's publishable or secret key; the result holds the new key, once. */
-export async function rotateKey(input: unknown): Promise<RotateKeyResult> {
+export async function rotateKey(input: RotateKeyInput): Promise<RotateKeyResult> {
   const parsed = rotateKeySchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
 
@@ -58,7 +62,7 @@ export async function rotateKey(input: unknown): Promise<RotateKeyResult> {
 }
 
 /** Ends the grace period of one replaced key now. */
-export async function revokePreviousKey(input: unknown): Promise<RevokeKeyResult> {
+export async function revokePreviousKey(input: RevokeKeyInput): Promise<RevokeKeyResult> {
   const parsed = revokeKeySchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
 
@@ -73,7 +77,7 @@ export async function revokePreviousKey(input: unknown): Promise<RevokeKeyResult
 }
 
 /** Confirms the developer's password, so that key changes are accepted for 15 minutes. */
-export async function reauthenticate(input: unknown): Promise<ReauthenticateResult> {
+export async function reauthenticate(input: ReauthenticateInput): Promise<ReauthenticateResult> {
   const parsed = reauthenticateSchema.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
 
