@@ -73,6 +73,7 @@ async function rotateInTransaction(
   const project = await lockProjectForOwner(tx, { projectId: input.projectId, ownerId: actor.id });
   if (!project) throw new RotationError("not_found", PROJECT_NOT_FOUND);
 
+  // Read after the lock, so that rotations that waited for each other get increasing times.
   const now = new Date();
   await assertRotationAllowed(tx, project.id, now);
 
