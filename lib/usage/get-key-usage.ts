@@ -3,10 +3,13 @@ import { type ApiKey, listKeysForProject } from "@/db/api-keys";
 import type { Executor } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
+import { whenRedisReady } from "@/lib/verification/redis-ready";
 import { type LiveUsage, readUsage } from "./usage-store";
 
 const log = logger.child({ module: "key-usage" });
 const HOUR_MS = 60 * 60 * 1000;
+// A page render waits this long at most for a fresh connection before showing stored figures.
+const CONNECT_WAIT_MS = 500;
 
 export type KeyUsage = {
   keyId: string;
@@ -55,6 +58,7 @@ export async function getKeyUsage(
   let live = new Map<string, LiveUsage>();
   try {
     const redis = options.redis ?? getRedis();
+    await whenRedisReady(redis, CONNECT_WAIT_MS);
     live = await readUsage(
       redis,
       keys.map((key) => key.id),

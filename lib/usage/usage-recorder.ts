@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { type Executor, getDb } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
+import { whenRedisReady } from "@/lib/verification/redis-ready";
 import { flushUsage } from "./flush-usage";
 import { UsageBuffer } from "./usage-buffer";
 import { pushUsage } from "./usage-store";
@@ -10,6 +11,7 @@ const log = logger.child({ module: "key-usage" });
 
 // How often counts leave memory for Redis: the dashboard's live figures lag this much.
 export const USAGE_PUSH_INTERVAL_MS = 5_000;
+const CONNECT_WAIT_MS = 1_000;
 
 export type UsageRecorderDependencies = {
   db: () => Executor;
@@ -35,6 +37,9 @@ export class UsageRecorder {
   record(keyId: string, projectId: string): void {
     this.buffer.record(keyId, projectId, this.deps.now());
     if (this.timer) return;
+
+    // Opens the connection now, so that it is ready by the first push.
+    this.deps.redis();
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
   }
@@ -60,6 +65,7 @@ export class UsageRecorder {
 
     const redis = this.deps.redis();
     try {
+      await whenRedisReady(redis, CONNECT_WAIT_MS);
       await pushUsage(redis, batch);
     } catch (error) {
       this.buffer.putBack(batch);

@@ -30,14 +30,20 @@ function onMessage(cache: KeyCache, channel: string, message: string): void {
   log.debug({ keyId, dropped }, "key invalidation received");
 }
 
-function subscribe(subscriber: Redis, state: { subscribed: boolean }): void {
+type Subscription = { state: "idle" | "pending" | "subscribed" };
+
+function subscribe(subscriber: Redis, subscription: Subscription): void {
+  subscription.state = "pending";
   subscriber
     .subscribe(KEY_INVALIDATION_CHANNEL)
     .then(() => {
-      state.subscribed = true;
+      subscription.state = "subscribed";
       log.info({ channel: KEY_INVALIDATION_CHANNEL }, "listening for key invalidations");
     })
-    .catch((error: Error) => log.warn({ err: error.message }, "could not subscribe yet"));
+    .catch((error: Error) => {
+      subscription.state = "idle";
+      log.warn({ err: error.message }, "could not subscribe yet");
+    });
 }
 
 /**
@@ -51,7 +57,7 @@ export function ensureInvalidationSubscription(cache: KeyCache): void {
   globalForSubscription.rekeyInvalidationSubscribed = true;
 
   const subscriber = getSubscriber();
-  const state = { subscribed: false };
+  const subscription: Subscription = { state: "idle" };
   let connectedBefore = subscriber.status === "ready";
 
   subscriber.on("message", (channel: string, message: string) => {
@@ -62,8 +68,8 @@ export function ensureInvalidationSubscription(cache: KeyCache): void {
   subscriber.on("ready", () => {
     if (connectedBefore) cache.clear();
     connectedBefore = true;
-    if (!state.subscribed) subscribe(subscriber, state);
+    if (subscription.state === "idle") subscribe(subscriber, subscription);
   });
 
-  subscribe(subscriber, state);
+  subscribe(subscriber, subscription);
 }

@@ -1,8 +1,11 @@
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
 import { KEY_INVALIDATION_CHANNEL, keyInvalidationSchema } from "./invalidation-channel";
+import { whenRedisReady } from "./redis-ready";
 
 const log = logger.child({ module: "key-invalidation" });
+
+const CONNECT_WAIT_MS = 1000;
 
 /**
  * Tells every web instance to drop a key from its verification cache. Never throws: when
@@ -12,7 +15,9 @@ const log = logger.child({ module: "key-invalidation" });
 export async function publishKeyInvalidation(keyId: string): Promise<boolean> {
   const message = JSON.stringify(keyInvalidationSchema.parse({ keyId }));
   try {
-    await getRedis().publish(KEY_INVALIDATION_CHANNEL, message);
+    const redis = getRedis();
+    await whenRedisReady(redis, CONNECT_WAIT_MS);
+    await redis.publish(KEY_INVALIDATION_CHANNEL, message);
     return true;
   } catch (error) {
     log.warn({ keyId, err: (error as Error).message }, "could not publish key invalidation");
