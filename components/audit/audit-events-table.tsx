@@ -1,3 +1,4 @@
+import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
 
 const HEADERS = ["Time (UTC)", "Action", "Actor", "IP address", "Browser", "Key", "Details"];
@@ -15,7 +16,15 @@ function KeyCell({ event }: { event: AuditEventView }) {
 /** The trail as a table; the caller has already scoped and paged it. */
 export function AuditEventsTable({ events }: { events: AuditEventView[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section
+      aria-label="Audit events"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the table with it
+      tabIndex={0}
+      className={cx(
+        "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm",
+        FOCUS_RING,
+      )}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <thead className="bg-slate-50">
           <tr>
@@ -52,6 +61,6 @@ export function AuditEventsTable({ events }: { events: AuditEventView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

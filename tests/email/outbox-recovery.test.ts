@@ -65,7 +65,7 @@ async function stuckRow(attempts: number) {
 }
 
 describe("stuck and lost outbox rows", () => {
-  it("puts a row stuck in sending back to pending, or fails it when attempts are spent", async () => {
+  it("puts a stuck row back to pending, or fails it when its attempts are spent", async () => {
     const recoverable = await stuckRow(2);
     const exhausted = await stuckRow(EMAIL_MAX_ATTEMPTS);
     const live = await pendingRow();

@@ -16,7 +16,8 @@ function intro(data: KeyRotatedEmail, now: Date): string {
       ? "The old key was revoked at once."
       : `The old key keeps working until ${formatWhen(data.oldKeyExpiresAt, now)}: update ` +
         "every deployment that uses it before then.";
-  return `${data.actorEmail} rotated the ${type} of ${data.projectName}. The new key works now. ${end}`;
+  const what = `${data.actorEmail} rotated the ${type} of ${data.projectName}.`;
+  return `${what} The new key works now. ${end}`;
 }
 
 /** Sent to the owner after every rotation, whoever did it. */
