@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditCsvHeader, auditEventsToCsv, csvCell, csvRow } from "./audit-csv";
+import { auditCsvFilename } from "./audit-csv-stream";
 import type { AuditEventView } from "./audit-event-view";
 
 describe("csvCell", () => {
@@ -69,5 +70,19 @@ describe("auditEventsToCsv", () => {
         "grace 24 hours; old key stops 2026-12-04 13:00:00 UTC",
     );
     expect(rest).toBe("");
+  });
+});
+
+describe("auditCsvFilename", () => {
+  const day = new Date("2026-12-03T23:59:59Z");
+
+  it("names the project and the UTC day, with nothing a header could choke on", () => {
+    expect(auditCsvFilename('Shop "Prod"; =evil\r\n', day)).toBe(
+      "rekey-audit-shop-prod-evil-2026-12-03.csv",
+    );
+  });
+
+  it("falls back when the name has no letters or digits", () => {
+    expect(auditCsvFilename("★★★", day)).toBe("rekey-audit-project-2026-12-03.csv");
   });
 });

@@ -36,13 +36,27 @@ export async function retryUnsentEmails(
     olderThan: new Date(now.getTime() - UNQUEUED_AFTER_MS),
     maxAttempts,
   });
-  for (const row of rows) await enqueueEmailRetry(row.id, row.attempts);
+  let enqueued = 0;
+  for (const row of rows) {
+    if (await tryEnqueue(row)) enqueued += 1;
+  }
 
   const result = {
     released: released.filter((row) => row.status === "pending").length,
     failed: released.filter((row) => row.status === "failed").length,
-    enqueued: rows.length,
+    enqueued,
   };
   if (result.released + result.failed + result.enqueued > 0) log.info(result, "unsent emails");
   return result;
+}
+
+// One row that cannot be enqueued now stays pending for the next pass; the others go on.
+async function tryEnqueue(row: { id: string; attempts: number }): Promise<boolean> {
+  try {
+    await enqueueEmailRetry(row.id, row.attempts);
+    return true;
+  } catch (error) {
+    log.warn({ messageId: row.id, err: (error as Error).message }, "could not enqueue email");
+    return false;
+  }
 }
