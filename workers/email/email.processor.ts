@@ -70,24 +70,26 @@ export function createEmailProcessor(deps: EmailProcessorDeps) {
   async function sendClaimed(job: Job, row: EmailMessage, log: Logger): Promise<EmailJobResult> {
     const started = Date.now();
     let rendered: RenderedContent | null = null;
+    let providerId: string;
     try {
       rendered = renderEmail(row.template, row.data, { appUrl: deps.appUrl, now: now() });
-      const { providerId } = await deps.transport.send({
+      ({ providerId } = await deps.transport.send({
         id: row.id,
         from: deps.from,
         to: row.recipient,
         ...rendered,
-      });
-
-      await markOutboxSent(deps.db, row.id, { providerId, ...rendered });
-      log.info(
-        { providerId, attempt: row.attempts, durationMs: Date.now() - started },
-        "email sent",
-      );
-      return { outcome: "sent", providerId };
+      }));
     } catch (error) {
       return failAttempt(job, row, { error, rendered, log });
     }
+
+    // Outside the try: once the provider has the message, a failure to record it must not
+    // count as a failed send. The row then stays `sending` until the stuck-row recovery,
+    // whose resend carries the same idempotency key.
+    await markOutboxSent(deps.db, row.id, { providerId, ...rendered });
+    const durationMs = Date.now() - started;
+    log.info({ providerId, attempt: row.attempts, durationMs }, "email sent");
+    return { outcome: "sent", providerId };
   }
 
   async function failAttempt(
