@@ -116,9 +116,10 @@ export function createEmailProcessor(deps: EmailProcessorDeps) {
       log.error({ ...context, err: error }, "unexpected error while sending an email");
     }
 
-    // Retrying cannot fix a refused message; BullMQ then keeps the job as failed.
+    // Retrying cannot fix a refused message; BullMQ then keeps the job as failed. Either
+    // way the job carries the stored, safe text, never an unexpected error's own message.
     if (!retryable) throw new UnrecoverableError(lastError);
-    throw error instanceof Error ? error : new Error(lastError);
+    throw new Error(lastError);
   }
 }
 
