@@ -15,3 +15,8 @@ export const createCollectionSchema = z.object({
   name: collectionNameSchema,
 });
 export type CreateCollectionInput = z.infer<typeof createCollectionSchema>;
+
+/** What the "New collection" form itself holds; the project comes from the page. */
+export const newCollectionFormSchema = createCollectionSchema.pick({ name: true });
+export const NEW_COLLECTION_FIELDS = ["name"] as const;
+export type NewCollectionField = (typeof NEW_COLLECTION_FIELDS)[number];

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { summariseError } from "@/lib/http/unexpected-error";
 import { logger } from "@/lib/logger";
 import { getUsageRecorder } from "@/lib/usage/usage-recorder";
 import { deprecationHeaders } from "@/lib/verification/deprecation-headers";
@@ -15,8 +16,10 @@ type Handler<P extends RouteParams> = (context: ApiContext, params: P) => Promis
 
 type Outcome = { response: Response; key?: VerifiedKey; reason?: string };
 
+// Database errors carry their query's parameters (key hashes among them): only a summary of
+// the error is logged.
 function unexpected(error: unknown, requestId: string): Response {
-  log.error({ requestId, err: error }, "public api request failed");
+  log.error({ requestId, error: summariseError(error) }, "public api request failed");
   return failure(500, `Something went wrong on our side. Quote request id ${requestId}.`, {
     requestId,
   });

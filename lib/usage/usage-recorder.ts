@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { type Executor, getDb } from "@/db/client";
+import { summariseError } from "@/lib/http/unexpected-error";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
 import { whenRedisReady } from "@/lib/verification/redis-ready";
@@ -76,7 +77,7 @@ export class UsageRecorder {
     try {
       await flushUsage(this.deps.db(), redis, batch, this.deps.now());
     } catch (error) {
-      log.warn({ err: error }, "could not write key usage to postgres");
+      log.warn({ error: summariseError(error) }, "could not write key usage to postgres");
     }
   }
 }

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { CollectionsCard } from "@/components/collections/collections-card";
+import { KeyUsageCard } from "@/components/keys/key-usage-card";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -33,6 +35,8 @@ export default async function ProjectOverviewPage({ params }: OverviewPageProps)
       <ApiKeysCard keys={keys} />
       <QuickstartCard apiUrl={env().APP_URL} />
       {/* Other features mount their overview sections (key usage, collections) below. */}
+      <KeyUsageCard projectId={project.id} />
+      <CollectionsCard projectId={project.id} />
     </div>
   );
 }
