@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isDocumentId, newDocumentId } from "./document-id";
-import { toApiDocument, toDocumentInput } from "./document-input";
+import { MAX_DOCUMENT_DEPTH, toApiDocument, toDocumentInput } from "./document-input";
 
 describe("toDocumentInput", () => {
   it("takes the _id apart from the fields to store, ignoring server fields", () => {
@@ -15,6 +15,17 @@ describe("toDocumentInput", () => {
     expect(() => toDocumentInput({ _id: "a/b" })).toThrow(/_id/);
     expect(() => toDocumentInput({ _id: "" })).toThrow(/_id/);
     expect(() => toDocumentInput({ _id: "x".repeat(129) })).toThrow(/_id/);
+  });
+
+  it("refuses documents nested deeper than 100 levels", () => {
+    const nest = (depth: number) => {
+      let value: unknown = 1;
+      for (let i = 1; i < depth; i++) value = i % 2 ? { a: value } : [value];
+      return { top: value };
+    };
+    expect(() => toDocumentInput(nest(MAX_DOCUMENT_DEPTH))).not.toThrow();
+    expect(() => toDocumentInput(nest(MAX_DOCUMENT_DEPTH + 1))).toThrow(/100 levels/);
+    expect(() => toDocumentInput(nest(50_000))).toThrow(/100 levels/);
   });
 
   it("refuses NUL characters, which jsonb cannot store", () => {

@@ -4,14 +4,32 @@ import { isDocumentId } from "./document-id";
 
 // Kept by the server, like MongoDB timestamps: a client's values for them are ignored.
 const SERVER_FIELDS = ["_id", "createdAt", "updatedAt"];
+// As in MongoDB; deeper documents would overflow the stack when serialised.
+export const MAX_DOCUMENT_DEPTH = 100;
 
 export type DocumentInput = { id: string | null; data: JsonObject };
+
+/** Walks the document with an explicit stack: recursion is what deep input would break. */
+function tooDeep(root: unknown): boolean {
+  const pending: [unknown, number][] = [[root, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > MAX_DOCUMENT_DEPTH) return true;
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
 
 /** Splits a request body into its `_id` (if any) and the fields to store. */
 export function toDocumentInput(body: JsonObject): DocumentInput {
   const { _id: id } = body;
   if (id !== undefined && (typeof id !== "string" || !isDocumentId(id))) {
     throw badRequest("_id must be a string of 1 to 128 letters, digits, _ . : or -.");
+  }
+
+  if (tooDeep(body)) {
+    throw badRequest(`Documents may nest ${MAX_DOCUMENT_DEPTH} levels deep at most.`);
   }
 
   const data: JsonObject = {};

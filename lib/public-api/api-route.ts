@@ -5,6 +5,7 @@ import { getUsageRecorder } from "@/lib/usage/usage-recorder";
 import { deprecationHeaders } from "@/lib/verification/deprecation-headers";
 import { type KeyScope, type VerifiedKey, verifyApiKey } from "@/lib/verification/verify-api-key";
 import { ApiError } from "./api-error";
+import { corsHeaders } from "./cors";
 import { failure, jsonResponse } from "./envelope";
 
 const log = logger.child({ module: "public-api" });
@@ -59,8 +60,8 @@ async function run<P extends RouteParams>(
 
 /**
  * Wraps a public API route handler: verifies the key for `scope`, counts its use, turns the
- * result or a typed error into the envelope, adds the grace headers, and logs one line per
- * request (never the key, its hash or the query string).
+ * result or a typed error into the envelope, adds the grace and CORS headers, and logs one
+ * line per request (never the key, its hash or the query string).
  */
 export function apiRoute<P extends RouteParams>(scope: KeyScope, handler: Handler<P>) {
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
@@ -75,6 +76,9 @@ export function apiRoute<P extends RouteParams>(scope: KeyScope, handler: Handle
       outcome = { response: unexpected(error, requestId) };
     }
 
+    for (const [name, value] of Object.entries(corsHeaders(request))) {
+      outcome.response.headers.set(name, value);
+    }
     log.info(
       {
         requestId,

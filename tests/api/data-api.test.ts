@@ -211,7 +211,8 @@ describe("bad input changes nothing", () => {
     const wrongId = await sdkError(client.db.patch("posts", existing._id, { _id: "other" }));
     expect(wrongId).toBeInstanceOf(ValidationError);
 
-    for (const body of ["{not json", "null", '"text"', ""]) {
+    const deep = `${'{"a":'.repeat(5000)}1${"}".repeat(5000)}`;
+    for (const body of ["{not json", "null", '"text"', "", deep]) {
       const response = await rawPost("/api/data/posts", body);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ success: false });

@@ -198,3 +198,28 @@ describe("request logs", () => {
     }
   });
 });
+
+describe("browsers on other origins", () => {
+  it("get a preflight answer without a key, and CORS headers on every answer", async () => {
+    const origin = "https://app.example.test";
+    const preflight = await fetch(`${app.url}/api/data/posts`, {
+      method: "OPTIONS",
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "x-api-key, content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(preflight.headers.get("access-control-allow-headers")).toContain("x-api-key");
+    expect(preflight.headers.get("access-control-allow-methods")).toContain("PATCH");
+
+    const refused = await self(null, "", { origin });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("access-control-allow-origin")).toBe(origin);
+    const served = await self(seeded.keys.publishable, "", { origin });
+    expect(served.headers.get("access-control-allow-origin")).toBe(origin);
+    expect(served.headers.get("access-control-expose-headers")).toContain("Sunset");
+  });
+});

@@ -6,6 +6,7 @@ import { apiRoute } from "@/lib/public-api/api-route";
 import { readJsonObject } from "@/lib/public-api/read-json-body";
 
 export const dynamic = "force-dynamic";
+export { preflight as OPTIONS } from "@/lib/public-api/cors";
 
 type Params = { collection: string };
 

@@ -3,6 +3,7 @@ import { logOut } from "@/lib/end-users/end-user-auth";
 import { apiRoute } from "@/lib/public-api/api-route";
 
 export const dynamic = "force-dynamic";
+export { preflight as OPTIONS } from "@/lib/public-api/cors";
 
 // The SDK's logout() returns `data` as `{ success, message }`, so both travel inside it too.
 export const POST = apiRoute("any", async ({ key, request }) => {
