@@ -58,6 +58,22 @@ async function run<P extends RouteParams>(
   }
 }
 
+function logRequest(call: Call<RouteParams>, outcome: Outcome, started: number): void {
+  log.info(
+    {
+      requestId: call.requestId,
+      method: call.request.method,
+      path: call.url.pathname,
+      status: outcome.response.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      projectId: outcome.key?.project.id,
+      keyId: outcome.key?.keyId,
+      reason: outcome.reason,
+    },
+    "api request",
+  );
+}
+
 /**
  * Wraps a public API route handler: verifies the key for `scope`, counts its use, turns the
  * result or a typed error into the envelope, adds the grace and CORS headers, and logs one
@@ -67,11 +83,11 @@ export function apiRoute<P extends RouteParams>(scope: KeyScope, handler: Handle
   return async (request: Request, route: { params: Promise<P> }): Promise<Response> => {
     const started = performance.now();
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
-    const url = new URL(request.url);
+    const call = { request, url: new URL(request.url), requestId, params: route.params };
 
     let outcome: Outcome;
     try {
-      outcome = await run({ request, url, requestId, params: route.params }, scope, handler);
+      outcome = await run(call, scope, handler);
     } catch (error) {
       outcome = { response: unexpected(error, requestId) };
     }
@@ -79,19 +95,7 @@ export function apiRoute<P extends RouteParams>(scope: KeyScope, handler: Handle
     for (const [name, value] of Object.entries(corsHeaders(request))) {
       outcome.response.headers.set(name, value);
     }
-    log.info(
-      {
-        requestId,
-        method: request.method,
-        path: url.pathname,
-        status: outcome.response.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-        projectId: outcome.key?.project.id,
-        keyId: outcome.key?.keyId,
-        reason: outcome.reason,
-      },
-      "api request",
-    );
+    logRequest(call, outcome, started);
     return outcome.response;
   };
 }
