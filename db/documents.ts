@@ -131,3 +131,16 @@ export async function countDocuments(
     .where(and(inScope(scope), ...where));
   return row?.total ?? 0;
 }
+
+/** The dashboard's data browser: one page of a collection, newest first, ties by `_id`. */
+export async function listDocumentsNewestFirst(
+  db: Executor,
+  scope: CollectionScope,
+  page: { limit: number; offset: number },
+): Promise<StoredDocument[]> {
+  return listDocuments(db, scope, {
+    where: [],
+    orderBy: [sql`${documents.createdAt} desc`, sql`${documents.id} asc`],
+    ...page,
+  });
+}

@@ -43,3 +43,34 @@ export async function findEndUserById(
     .where(and(eq(endUsers.projectId, scope.projectId), eq(endUsers.id, scope.endUserId)));
   return user ?? null;
 }
+
+/** An end user as the dashboard lists them: the password hash is never even selected. */
+export type EndUserListing = Pick<EndUser, "id" | "email" | "username" | "name" | "createdAt">;
+
+/** One page of a project's end users, newest first; callers check the owner first. */
+export async function listEndUsersNewestFirst(
+  db: Executor,
+  scope: { projectId: string; limit: number; offset: number },
+): Promise<EndUserListing[]> {
+  return db
+    .select({
+      id: endUsers.id,
+      email: endUsers.email,
+      username: endUsers.username,
+      name: endUsers.name,
+      createdAt: endUsers.createdAt,
+    })
+    .from(endUsers)
+    .where(eq(endUsers.projectId, scope.projectId))
+    .orderBy(sql`${endUsers.createdAt} desc`, sql`${endUsers.id} asc`)
+    .limit(scope.limit)
+    .offset(scope.offset);
+}
+
+export async function countEndUsers(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(endUsers)
+    .where(eq(endUsers.projectId, projectId));
+  return row?.total ?? 0;
+}

@@ -12,7 +12,10 @@ export type ProjectNavItem = {
  */
 export const PROJECT_NAV_ITEMS: readonly ProjectNavItem[] = [
   { label: "Overview", segment: "" },
+  { label: "Data", segment: "data" },
+  { label: "Users", segment: "users" },
   { label: "Audit", segment: "audit" },
+  { label: "Settings", segment: "settings" },
 ];
 
 export function projectPath(projectId: string, segment = ""): string {
@@ -22,7 +25,7 @@ export function projectPath(projectId: string, segment = ""): string {
 export function ProjectNav({ projectId }: { projectId: string }) {
   return (
     <nav aria-label="Project" className="overflow-x-auto">
-      <ul className="flex gap-6 border-b border-slate-200">
+      <ul className="flex gap-4 border-b border-slate-200 sm:gap-6">
         {PROJECT_NAV_ITEMS.map((item) => (
           <li key={item.label}>
             {/* The overview is the project's root: only its own path marks it current. */}
