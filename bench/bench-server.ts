@@ -22,7 +22,7 @@ export function buildIfMissing(distDir: string): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-export type BenchServer = { url: string; stop: () => Promise<void> };
+export type BenchServer = { url: string; pid: number; stop: () => Promise<void> };
 
 async function waitUntilLive(child: ChildProcess, url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -77,5 +77,5 @@ export async function startBenchServer(options: {
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, pid: child.pid as number, stop };
 }

@@ -14,7 +14,8 @@ describe("filterToSql", () => {
   it("matches equality as a string or as the number it reads as", () => {
     const [equality] = render("price=100");
     expect(equality?.sql).toBe(
-      '(("documents"."data" -> $1::text) = $2::jsonb or ("documents"."data" -> $3::text) = $4::jsonb)',
+      '(("documents"."data" -> $1::text) = $2::jsonb or ' +
+        '("documents"."data" -> $3::text) = $4::jsonb)',
     );
     expect(equality?.params).toEqual(["price", '"100"', "price", "100"]);
     expect(equalityCandidates("true")).toEqual(['"true"', "true"]);
@@ -25,7 +26,8 @@ describe("filterToSql", () => {
   it("compares numbers with numbers and strings with strings", () => {
     const [numeric, text] = render("price_gt=99.5&name_lte=m");
     expect(numeric?.sql).toBe(
-      `(jsonb_typeof(("documents"."data" -> $1::text)) = 'number' and ("documents"."data" -> $2::text) > $3::jsonb)`,
+      `(jsonb_typeof(("documents"."data" -> $1::text)) = 'number' and ` +
+        `("documents"."data" -> $2::text) > $3::jsonb)`,
     );
     expect(numeric?.params).toEqual(["price", "price", "99.5"]);
     expect(text?.sql).toContain(

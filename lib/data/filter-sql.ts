@@ -53,7 +53,8 @@ function dataFilter(path: string[], op: Operator, value: string): SQL {
   if (JSON_NUMBER.test(value)) {
     return sql`(jsonb_typeof(${json}) = 'number' and ${json} ${comparator} ${value}::jsonb)`;
   }
-  return sql`(jsonb_typeof(${json}) = 'string' and ${textAt(path)} collate "C" ${comparator} ${value})`;
+  const text = sql`${textAt(path)} collate "C"`;
+  return sql`(jsonb_typeof(${json}) = 'string' and ${text} ${comparator} ${value})`;
 }
 
 function columnFilter(column: keyof typeof COLUMN_OF, op: Operator, value: string): SQL {

@@ -61,7 +61,8 @@ export function rejection(reason: RejectionReason, at?: Date): Rejection {
         status: 403,
         reason,
         message:
-          "This request changes data, so it needs the secret key (sk_live_…), not the publishable key.",
+          "This request changes data, so it needs the secret key (sk_live_…), " +
+          "not the publishable key.",
       };
   }
 }
