@@ -1,10 +1,16 @@
-import { type ApiKey, insertApiKey, lockCurrentKey, updateKeyLifecycle } from "@/db/api-keys";
+import {
+  type ApiKey,
+  findKeyByHash,
+  insertApiKey,
+  lockCurrentKey,
+  updateKeyLifecycle,
+} from "@/db/api-keys";
 import { insertAuditEvent } from "@/db/audit-events";
 import type { Database, Executor } from "@/db/client";
 import { insertOutboxMessage } from "@/db/email-messages";
 import { lockProjectForOwner, type Project } from "@/db/projects";
 import { actorColumns } from "@/lib/audit/actor";
-import { generateKey, storedKeyColumns } from "@/lib/keys/key-format";
+import { generateKey, hashKey, storedKeyColumns } from "@/lib/keys/key-format";
 import { logger } from "@/lib/logger";
 import { type AfterCommit, runAfterCommit } from "./after-commit";
 import { cappedExpiry } from "./capped-expiry";
@@ -40,12 +46,19 @@ export async function rotateKey(
   if (!parsed.success) return invalidInput(parsed.error);
 
   const fullKey = generateKey(parsed.data.keyType);
+  let prepared: Rotation | undefined;
   let rotation: Rotation;
   try {
-    rotation = await db.transaction((tx) => rotateInTransaction(tx, actor, parsed.data, fullKey));
+    rotation = await db.transaction(async (tx) => {
+      prepared = await rotateInTransaction(tx, actor, parsed.data, fullKey);
+      return prepared;
+    });
   } catch (error) {
     if (error instanceof RotationError) return error.toFailure();
-    throw error;
+    // The connection can drop after Postgres committed and before it said so. The new key's
+    // hash exists exactly when the rotation committed: then it happened, and is reported.
+    if (!prepared || !(await committed(db, fullKey))) throw error;
+    rotation = prepared;
   }
 
   const { project, oldKey, newKey, period } = rotation;
@@ -60,6 +73,16 @@ export async function rotateKey(
     oldKey: oldKeySummary(oldKey),
     graceSeconds: period.seconds,
   };
+}
+
+async function committed(db: Database, fullKey: string): Promise<boolean> {
+  try {
+    return (await findKeyByHash(db, hashKey(fullKey))) !== null;
+  } catch {
+    // Postgres is out of reach: the first error stands. Should the rotation have committed
+    // all the same, reconcile enqueues its cleanup job and its email.
+    return false;
+  }
 }
 
 // The project row lock serialises rotations of one project: the rate limit count, the
