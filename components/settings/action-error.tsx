@@ -18,7 +18,11 @@ export function ActionError({ error, returnTo }: { error: ShownError; returnTo: 
   const box = useRef<HTMLDivElement>(null);
 
   // On a phone the dialog scrolls, and the message appears below the fold next to the buttons.
-  useEffect(() => box.current?.scrollIntoView({ block: "nearest" }), []);
+  // A block body: some browsers' scrollIntoView returns a promise, which React would take for
+  // a cleanup function.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: "nearest" });
+  }, []);
 
   return (
     <div ref={box}>

@@ -22,7 +22,9 @@ export function NewKeyReveal({ rotated, onClose }: NewKeyRevealProps) {
   const titleId = `new-${newKey.type}-key-title`;
 
   // The dialog that had focus is gone; the warning here is what must be read next.
-  useEffect(() => panel.current?.focus(), []);
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
 
   return (
     <section

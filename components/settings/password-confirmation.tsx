@@ -23,7 +23,9 @@ export function PasswordConfirmation({
   purpose,
 }: PasswordConfirmationProps) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.querySelector("input")?.focus(), []);
+  useEffect(() => {
+    box.current?.querySelector("input")?.focus();
+  }, []);
 
   return (
     <div ref={box} className="space-y-3">

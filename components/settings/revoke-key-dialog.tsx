@@ -68,7 +68,7 @@ export function RevokeKeyDialog({
   return (
     <Dialog.Root open={open} onOpenChange={changeOpen}>
       <Dialog.Trigger asChild>
-        <Button variant="secondary" size="sm" className="text-red-800">
+        <Button variant="secondary" size="sm">
           Revoke now
         </Button>
       </Dialog.Trigger>

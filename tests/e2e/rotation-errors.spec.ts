@@ -13,9 +13,18 @@ import {
   rotateInDialog,
   settingsPath,
   startRotation,
+  watchPageErrors,
 } from "./support/key-settings";
 import { createProject } from "./support/projects";
 import { captureScreens } from "./support/screens";
+
+let pageErrors: () => string[] = () => [];
+test.beforeEach(({ page }) => {
+  pageErrors = watchPageErrors(page);
+});
+test.afterEach(() => {
+  expect(pageErrors(), "errors the page reported").toEqual([]);
+});
 
 /** Server actions post to the page's own URL; page loads and refreshes are GETs. */
 function isActionPost(projectId: string) {
@@ -99,6 +108,10 @@ test("a lost connection, a tampered request and the rate limit are said plainly"
     await page.unrouteAll();
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
+    // The page itself carries on: no error screen after a failed call.
+    await expect(
+      page.getByRole("button", { name: "Rotate Publishable Key", exact: true }),
+    ).toBeFocused();
   });
 
   await test.step("a grace the server does not offer is refused with its reason", async () => {

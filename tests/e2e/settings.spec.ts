@@ -14,9 +14,18 @@ import {
   rotateInDialog,
   settingsPath,
   signUpEndUser,
+  watchPageErrors,
 } from "./support/key-settings";
 import { createProject } from "./support/projects";
 import { captureScreens } from "./support/screens";
+
+let pageErrors: () => string[] = () => [];
+test.beforeEach(({ page }) => {
+  pageErrors = watchPageErrors(page);
+});
+test.afterEach(() => {
+  expect(pageErrors(), "errors the page reported").toEqual([]);
+});
 
 const COUNTDOWN = /^(\d+d )?\d+h \d+m \d+s$/;
 
@@ -347,19 +356,85 @@ test("Settings, Data and Users are the owner's alone", async ({ page, browser })
   expect(missing?.status()).toBe(404);
 });
 
-test("a double click on confirm rotates once", async ({ page }) => {
+test("confirming shows progress, cannot be sent twice and cannot be closed halfway", async ({
+  page,
+}) => {
   await signUp(page);
   const project = await createProject(page);
   await page.goto(settingsPath(project.id));
 
-  const dialog = await startRotationWithoutConfirming(page, project.name);
-  await dialog.getByRole("button", { name: "Rotate secret key" }).dblclick();
-  await expect(newKeyPanel(page, "secret")).toBeVisible();
-  await page.reload();
-  await expect(graceRows(page, "secret")).toHaveCount(1);
+  await test.step("a double click rotates once", async () => {
+    const dialog = await startRotationWithoutConfirming(page, project.name);
+    await dialog.getByRole("button", { name: "Rotate secret key" }).dblclick();
+    await expect(newKeyPanel(page, "secret")).toBeVisible();
+    await page.reload();
+    await expect(graceRows(page, "secret")).toHaveCount(1);
+  });
+
+  await test.step("while the server works: Rotating…, disabled, Escape ignored", async () => {
+    // Holds the action's request until the test has looked at the pending dialog.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(
+      (url) => url.pathname === settingsPath(project.id),
+      async (route) => {
+        if (route.request().method() === "POST") await held;
+        await route.continue();
+      },
+    );
+
+    const dialog = await startRotationWithoutConfirming(page, project.name);
+    const confirm = dialog.getByRole("button", { name: "Rotate secret key" });
+    await confirm.click();
+    const pending = dialog.getByRole("button", { name: "Rotating…" });
+    await expect(pending).toBeDisabled();
+    await expect(pending).toHaveAttribute("aria-busy", "true");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeDisabled();
+    await captureScreens(page, "rotate-pending");
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeVisible();
+    await pending.click({ force: true });
+
+    release();
+    await expect(dialog).toBeHidden();
+    await expect(newKeyPanel(page, "secret")).toBeVisible();
+    await page.unrouteAll();
+  });
 
   await page.goto(`/projects/${project.id}/audit?action=api_key.rotated`);
-  await expect(page.getByRole("row").filter({ hasText: "Key rotated" })).toHaveCount(1);
+  await expect(page.getByRole("row").filter({ hasText: "Key rotated" })).toHaveCount(2);
+});
+
+test("the data browser pages through a collection's documents", async ({ page, request }) => {
+  await signUp(page);
+  const project = await createProject(page);
+  await page.goto(`/projects/${project.id}/data`);
+  await page.getByLabel("New collection").fill("events");
+  await page.getByRole("button", { name: "Create collection" }).click();
+  await expect(page.getByRole("link", { name: "events", exact: true })).toBeVisible();
+
+  for (let n = 1; n <= 21; n += 1) {
+    const response = await insertDocument(request, project.secretKey, "events", {
+      _id: `e${n}`,
+      n,
+    });
+    expect(response.status()).toBe(201);
+  }
+
+  await page.getByRole("link", { name: "events", exact: true }).click();
+  await expect(page.getByRole("article")).toHaveCount(20);
+  await expect(page.getByText("Page 1 of 2 · 21 documents")).toBeVisible();
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/data\/events\?page=2$/);
+  await expect(page.getByRole("article")).toHaveCount(1);
+  await expect(page.getByRole("article")).toContainText('"_id": "e1"');
+  await page.getByRole("link", { name: "Previous" }).click();
+  await expect(page.getByRole("article").first()).toContainText('"_id": "e21"');
+
+  await page.goto(`/projects/${project.id}/data/events?page=abc`);
+  await expect(page.getByText("Page 1 of 2 · 21 documents")).toBeVisible();
 });
 
 async function startRotationWithoutConfirming(page: Page, projectName: string) {

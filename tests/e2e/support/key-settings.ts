@@ -80,6 +80,22 @@ export async function rotateInDialog(
   return readNewKey(page, type);
 }
 
+/**
+ * Collects what the page reports as broken: uncaught exceptions and console errors, such as
+ * React's own when an effect or hydration fails. Failed requests are left out, since some
+ * tests fail them on purpose.
+ */
+export function watchPageErrors(page: Page): () => string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (message.text().startsWith("Failed to load resource")) return;
+    errors.push(message.text());
+  });
+  return () => errors;
+}
+
 // ---- The public API, called as a client would ----
 
 export async function listDocuments(request: APIRequestContext, key: string, collection: string) {
