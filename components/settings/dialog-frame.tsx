@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import type { ComponentProps, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 
 type DialogFrameProps = Omit<ComponentProps<typeof Dialog.Content>, "title"> & {
@@ -46,8 +47,25 @@ export function DialogFrame({
   );
 }
 
-/** The dialog's buttons: side by side at the end, stacked with the main one first on phones. */
-export function DialogActions({ children }: { children: ReactNode }) {
+type ConfirmButton = {
+  label: string;
+  pendingLabel: string;
+  variant: "primary" | "danger";
+  disabled?: boolean;
+};
+
+type DialogButtonsProps = {
+  pending: boolean;
+  /** Left out when there is nothing left to confirm: only the way out remains. */
+  confirm: ConfirmButton | null;
+  cancelLabel?: string;
+};
+
+/**
+ * Cancel and the submit button, side by side at the end, stacked with the main one on top on
+ * phones. While the action runs neither can be used: closing then would lose its answer.
+ */
+export function DialogButtons({ pending, confirm, cancelLabel = "Cancel" }: DialogButtonsProps) {
   return (
     <div
       className={cx(
@@ -55,7 +73,22 @@ export function DialogActions({ children }: { children: ReactNode }) {
         "sm:flex-row sm:justify-end",
       )}
     >
-      {children}
+      <Dialog.Close asChild>
+        <Button variant="secondary" disabled={pending}>
+          {cancelLabel}
+        </Button>
+      </Dialog.Close>
+      {confirm ? (
+        <Button
+          type="submit"
+          variant={confirm.variant}
+          disabled={confirm.disabled}
+          pending={pending}
+          pendingLabel={confirm.pendingLabel}
+        >
+          {confirm.label}
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { startTransition, useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast";
 import type { KeyPanelView } from "@/lib/settings/key-panel-view";
 import { CurrentKey } from "./current-key";
-import { GraceKeyRow } from "./grace-key-row";
+import { GraceKeyList } from "./grace-key-list";
 import { KEY_TYPE_COPY, maskedKey } from "./key-type-copy";
 import { NewKeyReveal } from "./new-key-reveal";
 import type { RevokedKey } from "./revoke-key-dialog";
@@ -75,22 +75,12 @@ export function KeyTypeSection({ project, ownerEmail, panel }: KeyTypeSectionPro
       </div>
       {rotated ? <NewKeyReveal rotated={rotated} onClose={hideNewKey} /> : null}
       {panel.current ? <CurrentKey apiKey={panel.current} /> : null}
-      {inGrace.length > 0 ? (
-        <div className="space-y-2">
-          <h4 className="text-sm font-medium text-slate-900">Replaced keys</h4>
-          <ul className="space-y-3">
-            {inGrace.map((graceKey) => (
-              <GraceKeyRow
-                key={graceKey.id}
-                projectId={project.id}
-                graceKey={graceKey}
-                onRevoked={handleRevoked}
-                focusAfterRevoke={() => heading.current?.focus()}
-              />
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <GraceKeyList
+        projectId={project.id}
+        keys={inGrace}
+        onRevoked={handleRevoked}
+        focusAfterRevoke={() => heading.current?.focus()}
+      />
     </section>
   );
 }

@@ -2,21 +2,15 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { revokePreviousKey } from "@/app/projects/[projectId]/settings/actions";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { RevokeKeyResult } from "@/lib/rotation/rotation-result";
-import { formatCountdown } from "@/lib/settings/countdown";
 import type { GraceKeyView } from "@/lib/settings/key-panel-view";
-import { describeLastUse } from "@/lib/settings/last-use-notice";
-import { ActionError } from "./action-error";
-import { useNow } from "./clock";
-import { DialogActions, DialogFrame } from "./dialog-frame";
+import { DialogFrame } from "./dialog-frame";
 import { maskedKey } from "./key-type-copy";
-import { LocalDateTime } from "./local-date-time";
-import { PasswordConfirmation } from "./password-confirmation";
-import { passwordErrorOf, useSensitiveAction } from "./use-sensitive-action";
+import { RevokeKeyForm } from "./revoke-key-form";
+import { useSensitiveAction } from "./use-sensitive-action";
 
 export type RevokedKey = Extract<RevokeKeyResult, { ok: true }>;
 
@@ -89,87 +83,5 @@ export function RevokeKeyDialog({
         />
       </DialogFrame>
     </Dialog.Root>
-  );
-}
-
-type RevokeKeyFormProps = {
-  projectId: string;
-  graceKey: GraceKeyView;
-  action: ReturnType<typeof useSensitiveAction>;
-  onConfirm: (password: string | null) => void;
-};
-
-function RevokeKeyForm({ projectId, graceKey, action, onConfirm }: RevokeKeyFormProps) {
-  const now = useNow();
-  const [password, setPassword] = useState("");
-  const expiresAtMs = Date.parse(graceKey.expiresAt);
-  const expired = now >= expiresAtMs;
-  const passwordError = passwordErrorOf(action.error);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (expired || action.pending) return;
-    onConfirm(action.needsPassword ? password : null);
-  }
-
-  return (
-    <form onSubmit={submit} noValidate className="space-y-4">
-      {expired ? (
-        <Alert tone="info" title="This key has already stopped working">
-          Its grace period ended, so there is nothing left to revoke.
-        </Alert>
-      ) : (
-        <RevokeDetails graceKey={graceKey} now={now} />
-      )}
-      {action.needsPassword && !expired ? (
-        <PasswordConfirmation
-          value={password}
-          onChange={setPassword}
-          error={passwordError}
-          purpose="revoke the key"
-        />
-      ) : null}
-      {action.error && !passwordError ? (
-        <ActionError error={action.error} returnTo={`/projects/${projectId}/settings`} />
-      ) : null}
-      <DialogActions>
-        <Dialog.Close asChild>
-          <Button variant="secondary" disabled={action.pending}>
-            {expired ? "Close" : "Cancel"}
-          </Button>
-        </Dialog.Close>
-        {expired ? null : (
-          <Button type="submit" variant="danger" pending={action.pending} pendingLabel="Revoking…">
-            {action.needsPassword ? "Confirm password and revoke" : "Revoke key"}
-          </Button>
-        )}
-      </DialogActions>
-    </form>
-  );
-}
-
-function RevokeDetails({ graceKey, now }: { graceKey: GraceKeyView; now: number }) {
-  const lastUsedAt = graceKey.lastUsedAt ? new Date(graceKey.lastUsedAt) : null;
-  const notice = describeLastUse(lastUsedAt, new Date(now));
-  const requests = graceKey.requestsLastHour;
-
-  return (
-    <div className="space-y-3 text-sm text-slate-700">
-      {notice.tone === "warning" ? (
-        <Alert tone="warning" title="Still in use">
-          {notice.text}
-        </Alert>
-      ) : (
-        <p className="font-medium text-slate-900">{notice.text}</p>
-      )}
-      {requests > 0 ? (
-        <p>{requests === 1 ? "1 request" : `${requests} requests`} in the last hour.</p>
-      ) : null}
-      <p>
-        If you do nothing, it keeps working until <LocalDateTime value={graceKey.expiresAt} /> (
-        {formatCountdown(Date.parse(graceKey.expiresAt), now)} from now).
-      </p>
-      <p>This cannot be undone. We email you about it.</p>
-    </div>
   );
 }
