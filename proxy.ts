@@ -5,6 +5,15 @@ import { logger } from "@/lib/logger";
 
 const log = logger.child({ module: "http" });
 
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Gives every request an id (logged, passed on to the app and returned to the client) and
  * records the path the browser asked for, so that sign-in can send the developer back.
@@ -13,6 +22,12 @@ const log = logger.child({ module: "http" });
 export function proxy(request: NextRequest): NextResponse {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
   log.info({ requestId, method: request.method, path: request.nextUrl.pathname }, "request");
+
+  // Next answers a dynamic route whose path does not decode (`%c0%ae`) with a bare 500.
+  if (!decodes(request.nextUrl.pathname)) {
+    const body = { success: false, data: {}, message: "The request path is not valid UTF-8." };
+    return NextResponse.json(body, { status: 400, headers: { [REQUEST_ID_HEADER]: requestId } });
+  }
 
   const forwarded = new Headers(request.headers);
   forwarded.set(REQUEST_ID_HEADER, requestId);

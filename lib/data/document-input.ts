@@ -7,6 +7,9 @@ const SERVER_FIELDS = ["_id", "createdAt", "updatedAt"];
 // As in MongoDB; deeper documents would overflow the stack when serialised.
 export const MAX_DOCUMENT_DEPTH = 100;
 
+// A \udXXX escape that is not itself escaped; whole pairs are written as the character.
+const LONE_SURROGATE = /(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
+
 export type DocumentInput = { id: string | null; data: JsonObject };
 
 /** Walks the document with an explicit stack: recursion is what deep input would break. */
@@ -38,8 +41,13 @@ export function toDocumentInput(body: JsonObject): DocumentInput {
   }
 
   // Postgres jsonb cannot hold U+0000; refuse it plainly instead of failing the insert.
-  if (JSON.stringify(data).includes("\\u0000")) {
+  const serialised = JSON.stringify(data);
+  if (serialised.includes("\\u0000")) {
     throw badRequest("Documents cannot contain the NUL character (\\u0000).");
+  }
+  // Nor half of a surrogate pair, which JSON.stringify writes as an escape.
+  if (LONE_SURROGATE.test(serialised)) {
+    throw badRequest("Documents must be valid Unicode: a string holds half a surrogate pair.");
   }
   return { id: id ?? null, data };
 }
