@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { getRedis } from "./redis";
+import { getReadyRedis } from "./redis";
 
 export type DependencyState = "up" | "down";
 export type HealthReport = { postgres: DependencyState; redis: DependencyState };
@@ -25,7 +25,7 @@ async function probe(check: () => Promise<unknown>): Promise<DependencyState> {
 export async function checkHealth(): Promise<HealthReport> {
   const [postgres, redis] = await Promise.all([
     probe(() => getDb().execute(sql`select 1`)),
-    probe(() => getRedis().ping()),
+    probe(async () => (await getReadyRedis(CHECK_TIMEOUT_MS)).ping()),
   ]);
   return { postgres, redis };
 }

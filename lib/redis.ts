@@ -48,6 +48,35 @@ export function getRedis(): Redis {
   return all.command;
 }
 
+/**
+ * Waits, at most `ms`, for a client to finish connecting. The command client refuses
+ * commands until then (no offline queue), so the first command of a fresh process would
+ * fail for no better reason than timing.
+ */
+export async function whenRedisReady(redis: Redis, ms: number): Promise<void> {
+  if (redis.status === "ready") return;
+
+  let onReady: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      onReady = resolve;
+      redis.once("ready", onReady);
+      timer = setTimeout(() => reject(new Error(`redis not ready after ${ms} ms`)), ms);
+    });
+  } finally {
+    clearTimeout(timer);
+    if (onReady) redis.off("ready", onReady);
+  }
+}
+
+/** The command client once it is connected, waiting at most `waitMs` for that. */
+export async function getReadyRedis(waitMs = 1000): Promise<Redis> {
+  const redis = getRedis();
+  await whenRedisReady(redis, waitMs);
+  return redis;
+}
+
 /** A dedicated connection in subscriber mode. */
 export function getSubscriber(): Redis {
   const all = clients();

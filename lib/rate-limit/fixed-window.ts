@@ -1,5 +1,5 @@
 import { logger } from "@/lib/logger";
-import { getRedis } from "@/lib/redis";
+import { getReadyRedis } from "@/lib/redis";
 
 const log = logger.child({ module: "rate-limit" });
 
@@ -18,12 +18,8 @@ export async function consumeAttempt(
 ): Promise<LimitDecision> {
   const key = `rekey:rate:${bucket}`;
   try {
-    const replies = await getRedis()
-      .multi()
-      .incr(key)
-      .expire(key, windowSeconds, "NX")
-      .ttl(key)
-      .exec();
+    const redis = await getReadyRedis();
+    const replies = await redis.multi().incr(key).expire(key, windowSeconds, "NX").ttl(key).exec();
     const count = Number(replies?.[0]?.[1]);
     const ttl = Number(replies?.[2]?.[1]);
     if (!Number.isFinite(count) || count <= limit) return { allowed: true };

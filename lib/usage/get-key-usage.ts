@@ -2,8 +2,7 @@ import type { Redis } from "ioredis";
 import { type ApiKey, listKeysForProject } from "@/db/api-keys";
 import type { Executor } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { getRedis } from "@/lib/redis";
-import { whenRedisReady } from "@/lib/verification/redis-ready";
+import { getRedis, whenRedisReady } from "@/lib/redis";
 import { type LiveUsage, readUsage } from "./usage-store";
 
 const log = logger.child({ module: "key-usage" });

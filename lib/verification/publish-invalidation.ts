@@ -1,7 +1,6 @@
 import { logger } from "@/lib/logger";
-import { getRedis } from "@/lib/redis";
+import { getRedis, whenRedisReady } from "@/lib/redis";
 import { KEY_INVALIDATION_CHANNEL, keyInvalidationSchema } from "./invalidation-channel";
-import { whenRedisReady } from "./redis-ready";
 
 const log = logger.child({ module: "key-invalidation" });
 
