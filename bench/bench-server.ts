@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "@/scripts/next-start-args";
 
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,7 +51,7 @@ export async function startBenchServer(options: {
 }): Promise<BenchServer> {
   const url = `http://localhost:${options.port}`;
   const log = openSync(options.logFile, "w");
-  const child = spawn(bin("next"), ["start", "--port", String(options.port)], {
+  const child = spawn(bin("next"), nextStartArgs(options.port), {
     detached: true,
     stdio: ["ignore", log, log],
     env: {

@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 describe("createProject", () => {
-  it("creates exactly two current keys, one per type, and stores only their hashes", async () => {
+  it("creates two current keys and stores the secret key only as a hash", async () => {
     const owner = await insertDeveloper();
     const { project, keys } = await createProject(getDb(), owner, { name: "Key store" });
 
@@ -66,7 +66,16 @@ describe("createProject", () => {
       .where(eq(auditEvents.projectId, project.id));
     const stored = JSON.stringify({ rows, project, events });
     expect(stored).not.toContain(keys.secret);
-    expect(stored).not.toContain(keys.publishable);
+
+    // The publishable key is public by design: kept in its own column and nowhere else.
+    const publishable = rows.find((row) => row.type === "publishable");
+    expect(publishable?.publicValue).toBe(keys.publishable);
+    const elsewhere = JSON.stringify({
+      rows: rows.map((r) => ({ ...r, publicValue: null })),
+      project,
+      events,
+    });
+    expect(elsewhere).not.toContain(keys.publishable);
   });
 
   it("refuses a blank name and creates nothing", async () => {

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "./next-start-args";
 import { loadEnv, PreflightError, preflight } from "./preflight";
 
 type Part = "web" | "worker";
@@ -44,9 +45,7 @@ function buildIfMissing(): void {
 
 function startPart(part: Part, port: number): ChildProcess {
   const [command, args] =
-    part === "web"
-      ? [bin("next"), ["start", "--port", String(port)]]
-      : [bin("tsx"), ["workers/main.ts"]];
+    part === "web" ? [bin("next"), nextStartArgs(port)] : [bin("tsx"), ["workers/main.ts"]];
   return spawn(command, args, {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", REKEY_SERVICE: part },

@@ -18,6 +18,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "@/scripts/next-start-args";
 
 export type AppServerOptions = {
   port: number;
@@ -105,7 +106,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const url = `http://localhost:${options.port}`;
   if (await isLive(url)) throw new Error(`Port ${options.port} is already serving: stop it first`);
 
-  const child = spawn(NEXT_BIN, ["start", "--port", String(options.port)], {
+  const child = spawn(NEXT_BIN, nextStartArgs(options.port), {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
