@@ -1,14 +1,13 @@
 import type { KeyExpiredEmail } from "../email-data.schema";
-import { formatWhen, keyTypeLabel, projectLinks } from "./email-format";
+import { formatWhen, keyTypeLabel } from "./email-format";
 import { type EmailContent, type RenderedEmail, renderEmailContent } from "./email-layout";
-import { ownerFooter, type RenderContext, subjectLine } from "./template-context";
+import { ownerFooter, projectButtons, type RenderContext, subjectLine } from "./template-context";
 
 /** Sent when an old key's grace period runs out on its own. */
 export function renderKeyExpiredEmail(
   data: KeyExpiredEmail,
   context: RenderContext,
 ): RenderedEmail {
-  const links = projectLinks(context.appUrl, data.projectId);
   const type = keyTypeLabel(data.keyType);
   const expiredAt = formatWhen(data.expiredAt, context.now);
 
@@ -35,10 +34,7 @@ export function renderKeyExpiredEmail(
         ],
       },
     ],
-    links: [
-      { label: "Open project settings", href: links.settings },
-      { label: "Review the audit trail", href: links.audit },
-    ],
+    links: projectButtons(context.appUrl, data.projectId),
     footer: ownerFooter(data.projectName),
   };
   return renderEmailContent(content);

@@ -1,8 +1,14 @@
-import { describeUserAgent } from "@/lib/audit/describe-user-agent";
 import type { KeyRotatedEmail } from "../email-data.schema";
-import { describeGrace, formatWhen, keyTypeLabel, projectLinks } from "./email-format";
+import { describeGrace, formatWhen, keyTypeLabel } from "./email-format";
 import { type EmailContent, type RenderedEmail, renderEmailContent } from "./email-layout";
-import { ownerFooter, type RenderContext, subjectLine } from "./template-context";
+import {
+  actorFacts,
+  notYouSection,
+  ownerFooter,
+  projectButtons,
+  type RenderContext,
+  subjectLine,
+} from "./template-context";
 
 function oldKeyEnd(data: KeyRotatedEmail, now: Date): string {
   if (data.graceSeconds === 0) return `${formatWhen(data.oldKeyExpiresAt, now)}, revoked at once`;
@@ -25,7 +31,6 @@ export function renderKeyRotatedEmail(
   data: KeyRotatedEmail,
   context: RenderContext,
 ): RenderedEmail {
-  const links = projectLinks(context.appUrl, data.projectId);
   const type = keyTypeLabel(data.keyType);
 
   const content: EmailContent = {
@@ -37,28 +42,18 @@ export function renderKeyRotatedEmail(
       ["Key", type],
       ["Old key", data.maskedKey],
       ["New key", data.newMaskedKey],
-      ["Rotated by", data.actorEmail],
-      ["From IP address", data.ipAddress ?? "unknown"],
-      ["Browser", describeUserAgent(data.userAgent)],
+      ...actorFacts("Rotated by", data),
       ["When", formatWhen(data.rotatedAt, context.now)],
       ["Grace period", describeGrace(data.graceSeconds)],
       ["Old key stops working", oldKeyEnd(data, context.now)],
     ],
     sections: [
-      {
-        heading: "Was this not you?",
-        steps: [
-          `Rotate the ${type.toLowerCase()} again right away from the project's settings, ` +
-            "choosing Immediately, so that the key made by someone else stops working.",
-          "Review the project's audit trail for other changes you did not make.",
-          "Change your Rekey password.",
-        ],
-      },
+      notYouSection(
+        `Rotate the ${type.toLowerCase()} again right away from the project's settings, ` +
+          "choosing Immediately, so that the key made by someone else stops working.",
+      ),
     ],
-    links: [
-      { label: "Open project settings", href: links.settings },
-      { label: "Review the audit trail", href: links.audit },
-    ],
+    links: projectButtons(context.appUrl, data.projectId),
     footer: ownerFooter(data.projectName),
   };
   return renderEmailContent(content);
