@@ -15,6 +15,18 @@ export type NewApiKey = {
   createdBy: string | null;
 };
 
+type KeyInProject = { projectId: string; keyId: string };
+
+/** One key by id, and only inside its project: an id alone never selects or changes a key. */
+function keyInProject(scope: KeyInProject) {
+  return and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId));
+}
+
+/** Neither expiring nor revoked: the key a project's clients are meant to use now. */
+function isCurrentKey() {
+  return and(isNull(apiKeys.expiresAt), isNull(apiKeys.revokedAt));
+}
+
 export async function insertApiKey(db: Executor, values: NewApiKey): Promise<ApiKey> {
   const [key] = await db.insert(apiKeys).values(values).returning();
   if (!key) throw new Error("insert into api_keys returned no row");
@@ -36,14 +48,8 @@ export async function findKeyByHash(db: Executor, hash: string): Promise<ApiKey 
   return key ?? null;
 }
 
-export async function findKeyInProject(
-  db: Executor,
-  scope: { projectId: string; keyId: string },
-): Promise<ApiKey | null> {
-  const [key] = await db
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId)));
+export async function findKeyInProject(db: Executor, scope: KeyInProject): Promise<ApiKey | null> {
+  const [key] = await db.select().from(apiKeys).where(keyInProject(scope));
   return key ?? null;
 }
 
@@ -56,27 +62,15 @@ export async function lockCurrentKey(
     .select()
     .from(apiKeys)
     .where(
-      and(
-        eq(apiKeys.projectId, scope.projectId),
-        eq(apiKeys.type, scope.type),
-        isNull(apiKeys.expiresAt),
-        isNull(apiKeys.revokedAt),
-      ),
+      and(eq(apiKeys.projectId, scope.projectId), eq(apiKeys.type, scope.type), isCurrentKey()),
     )
     .for("update");
   return key ?? null;
 }
 
 /** One key of a project, locked until the transaction ends (revoke, cleanup). */
-export async function lockKeyInProject(
-  tx: Executor,
-  scope: { projectId: string; keyId: string },
-): Promise<ApiKey | null> {
-  const [key] = await tx
-    .select()
-    .from(apiKeys)
-    .where(and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId)))
-    .for("update");
+export async function lockKeyInProject(tx: Executor, scope: KeyInProject): Promise<ApiKey | null> {
+  const [key] = await tx.select().from(apiKeys).where(keyInProject(scope)).for("update");
   return key ?? null;
 }
 
@@ -90,24 +84,24 @@ export type KeyLifecycleChange = Partial<
  */
 export async function updateKeyLifecycle(
   tx: Executor,
-  scope: { projectId: string; keyId: string },
+  scope: KeyInProject,
   change: KeyLifecycleChange,
 ): Promise<ApiKey | null> {
   const [key] = await tx
     .update(apiKeys)
     .set(change)
-    .where(
-      and(
-        eq(apiKeys.id, scope.keyId),
-        eq(apiKeys.projectId, scope.projectId),
-        isNull(apiKeys.retiredAt),
-      ),
-    )
+    .where(and(keyInProject(scope), isNull(apiKeys.retiredAt)))
     .returning();
   return key ?? null;
 }
 
 export type KeyRef = { id: string; projectId: string; expiresAt: Date };
+
+const keyRefColumns = {
+  id: apiKeys.id,
+  projectId: apiKeys.projectId,
+  expiresAt: apiKeys.expiresAt,
+};
 
 /** Keys whose grace ended but whose end of life was never processed, oldest expiry first. */
 export async function listKeysDueForRetirement(
@@ -115,7 +109,7 @@ export async function listKeysDueForRetirement(
   scope: { now: Date; limit: number },
 ): Promise<KeyRef[]> {
   const rows = await db
-    .select({ id: apiKeys.id, projectId: apiKeys.projectId, expiresAt: apiKeys.expiresAt })
+    .select(keyRefColumns)
     .from(apiKeys)
     .where(
       and(
@@ -135,7 +129,7 @@ export async function listKeysInGrace(
   scope: { now: Date; afterId: string | null; limit: number },
 ): Promise<KeyRef[]> {
   const rows = await db
-    .select({ id: apiKeys.id, projectId: apiKeys.projectId, expiresAt: apiKeys.expiresAt })
+    .select(keyRefColumns)
     .from(apiKeys)
     .where(
       and(
@@ -158,14 +152,14 @@ export type KeyForRetirement = { key: ApiKey; projectName: string; ownerEmail: s
  */
 export async function lockKeyForRetirement(
   tx: Executor,
-  scope: { projectId: string; keyId: string },
+  scope: KeyInProject,
 ): Promise<KeyForRetirement | null> {
   const [row] = await tx
     .select({ key: apiKeys, projectName: projects.name, ownerEmail: user.email })
     .from(apiKeys)
     .innerJoin(projects, eq(projects.id, apiKeys.projectId))
     .innerJoin(user, eq(user.id, projects.ownerId))
-    .where(and(eq(apiKeys.id, scope.keyId), eq(apiKeys.projectId, scope.projectId)))
+    .where(keyInProject(scope))
     .for("update", { of: apiKeys });
   return row ?? null;
 }
@@ -178,8 +172,6 @@ export async function listCurrentKeysForProject(
   return db
     .select()
     .from(apiKeys)
-    .where(
-      and(eq(apiKeys.projectId, projectId), isNull(apiKeys.expiresAt), isNull(apiKeys.revokedAt)),
-    )
+    .where(and(eq(apiKeys.projectId, projectId), isCurrentKey()))
     .orderBy(asc(apiKeys.type));
 }
