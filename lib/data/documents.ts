@@ -9,6 +9,7 @@ import {
   listDocuments,
   patchDocument,
   replaceDocument,
+  type StoredDocument,
 } from "@/db/documents";
 import { ApiError, badRequest, notFound } from "@/lib/public-api/api-error";
 import { isDocumentId, newDocumentId } from "./document-id";
@@ -22,6 +23,19 @@ const missingDocument = (id: string) =>
 function assertSameId(bodyId: string | null, urlId: string): void {
   if (bodyId === null || bodyId === urlId) return;
   throw badRequest("The body's _id differs from the URL's.");
+}
+
+/**
+ * Reads or writes the document with the URL's id and answers with it. An id that could never
+ * have been issued is as missing as an unknown one, and is never sent to the database.
+ */
+async function existingDocument(
+  id: string,
+  query: () => Promise<StoredDocument | null>,
+): Promise<JsonObject> {
+  const row = isDocumentId(id) ? await query() : null;
+  if (!row) throw missingDocument(id);
+  return toApiDocument(row);
 }
 
 export type DocumentList = { items: JsonObject[]; total: number; page: number; limit: number };
@@ -57,9 +71,7 @@ export async function getOne(
   scope: CollectionScope,
   id: string,
 ): Promise<JsonObject> {
-  const row = isDocumentId(id) ? await findDocument(db, scope, id) : null;
-  if (!row) throw missingDocument(id);
-  return toApiDocument(row);
+  return existingDocument(id, () => findDocument(db, scope, id));
 }
 
 export async function insertOne(
@@ -84,9 +96,7 @@ export async function replaceOne(
   const input = toDocumentInput(body);
   assertSameId(input.id, id);
 
-  const row = isDocumentId(id) ? await replaceDocument(db, scope, { id, data: input.data }) : null;
-  if (!row) throw missingDocument(id);
-  return toApiDocument(row);
+  return existingDocument(id, () => replaceDocument(db, scope, { id, data: input.data }));
 }
 
 export async function patchOne(
@@ -98,9 +108,7 @@ export async function patchOne(
   const input = toDocumentInput(body);
   assertSameId(input.id, id);
 
-  const row = isDocumentId(id) ? await patchDocument(db, scope, { id, patch: input.data }) : null;
-  if (!row) throw missingDocument(id);
-  return toApiDocument(row);
+  return existingDocument(id, () => patchDocument(db, scope, { id, patch: input.data }));
 }
 
 export async function deleteOne(db: Executor, scope: CollectionScope, id: string): Promise<void> {
