@@ -1,4 +1,4 @@
-import { cx, FOCUS_RING } from "@/components/ui/class-names";
+import { ScrollableTable } from "@/components/ui/scrollable-table";
 import type { AuditEventView } from "@/lib/audit/audit-event-view";
 
 const HEADERS = ["Time (UTC)", "Action", "Actor", "IP address", "Browser", "Key", "Details"];
@@ -16,51 +16,27 @@ function KeyCell({ event }: { event: AuditEventView }) {
 /** The trail as a table; the caller has already scoped and paged it. */
 export function AuditEventsTable({ events }: { events: AuditEventView[] }) {
   return (
-    <section
-      aria-label="Audit events"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the table with it
-      tabIndex={0}
-      className={cx(
-        "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm",
-        FOCUS_RING,
-      )}
-    >
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <thead className="bg-slate-50">
-          <tr>
-            {HEADERS.map((header) => (
-              <th key={header} scope="col" className="px-3 py-2 font-semibold text-slate-900">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {events.map((event) => (
-            <tr key={event.id} className="align-top">
-              <td className="px-3 py-2 font-mono whitespace-nowrap text-slate-700">
-                {event.time.replace(" UTC", "")}
-              </td>
-              <td className="px-3 py-2 text-slate-900">
-                <span className="whitespace-nowrap">{event.actionLabel}</span>
-                <span className="block font-mono text-xs text-slate-500">{event.action}</span>
-              </td>
-              <td className="min-w-52 px-3 py-2 break-words text-slate-900">{event.actor}</td>
-              <td className="px-3 py-2 font-mono text-slate-700">{event.ipAddress || "—"}</td>
-              <td
-                className="min-w-40 px-3 py-2 text-slate-700"
-                title={event.userAgent || undefined}
-              >
-                {event.browser || "—"}
-              </td>
-              <td className="px-3 py-2">
-                <KeyCell event={event} />
-              </td>
-              <td className="min-w-64 px-3 py-2 text-slate-700">{event.details || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ScrollableTable label="Audit events" headers={HEADERS}>
+      {events.map((event) => (
+        <tr key={event.id} className="align-top">
+          <td className="px-3 py-2 font-mono whitespace-nowrap text-slate-700">
+            {event.time.replace(" UTC", "")}
+          </td>
+          <td className="px-3 py-2 text-slate-900">
+            <span className="whitespace-nowrap">{event.actionLabel}</span>
+            <span className="block font-mono text-xs text-slate-500">{event.action}</span>
+          </td>
+          <td className="min-w-52 px-3 py-2 break-words text-slate-900">{event.actor}</td>
+          <td className="px-3 py-2 font-mono text-slate-700">{event.ipAddress || "—"}</td>
+          <td className="min-w-40 px-3 py-2 text-slate-700" title={event.userAgent || undefined}>
+            {event.browser || "—"}
+          </td>
+          <td className="px-3 py-2">
+            <KeyCell event={event} />
+          </td>
+          <td className="min-w-64 px-3 py-2 text-slate-700">{event.details || "—"}</td>
+        </tr>
+      ))}
+    </ScrollableTable>
   );
 }

@@ -1,5 +1,5 @@
-import { cx, FOCUS_RING } from "@/components/ui/class-names";
 import { DateTime } from "@/components/ui/date-time";
+import { ScrollableTable } from "@/components/ui/scrollable-table";
 import type { EndUserListing } from "@/db/end-users";
 
 const HEADERS = ["Email", "Username", "Name", "Signed up"];
@@ -16,38 +16,17 @@ function Missing() {
 /** A project's end users; what is listed never includes a password or its hash. */
 export function EndUsersTable({ users }: { users: EndUserListing[] }) {
   return (
-    <section
-      aria-label="End users"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the table with it
-      tabIndex={0}
-      className={cx(
-        "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm",
-        FOCUS_RING,
-      )}
-    >
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <thead className="bg-slate-50">
-          <tr>
-            {HEADERS.map((header) => (
-              <th key={header} scope="col" className="px-3 py-2 font-semibold text-slate-900">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {users.map((user) => (
-            <tr key={user.id} className="align-top">
-              <td className="min-w-56 px-3 py-2 wrap-anywhere text-slate-900">{user.email}</td>
-              <td className="px-3 py-2 text-slate-700">{user.username ?? <Missing />}</td>
-              <td className="px-3 py-2 text-slate-700">{user.name ?? <Missing />}</td>
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                <DateTime value={user.createdAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ScrollableTable label="End users" headers={HEADERS}>
+      {users.map((user) => (
+        <tr key={user.id} className="align-top">
+          <td className="min-w-56 px-3 py-2 wrap-anywhere text-slate-900">{user.email}</td>
+          <td className="px-3 py-2 text-slate-700">{user.username ?? <Missing />}</td>
+          <td className="px-3 py-2 text-slate-700">{user.name ?? <Missing />}</td>
+          <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+            <DateTime value={user.createdAt} />
+          </td>
+        </tr>
+      ))}
+    </ScrollableTable>
   );
 }
