@@ -1,5 +1,5 @@
-import { DateTime } from "@/components/ui/date-time";
 import type { CollectionSummary } from "@/db/collections";
+import { CollectionFacts } from "./collection-facts";
 
 /** A project's collections with their document counts and API paths. */
 export function CollectionList({ collections }: { collections: CollectionSummary[] }) {
@@ -18,13 +18,7 @@ export function CollectionList({ collections }: { collections: CollectionSummary
             <p className="font-medium break-words text-slate-900">{collection.name}</p>
             <code className="font-mono text-xs text-slate-600">/api/data/{collection.name}</code>
           </div>
-          <p className="text-sm text-slate-600">
-            {collection.documentCount === 1
-              ? "1 document"
-              : `${collection.documentCount} documents`}
-            {" · created "}
-            <DateTime value={collection.createdAt} />
-          </p>
+          <CollectionFacts collection={collection} />
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
+import { CollectionFacts } from "@/components/collections/collection-facts";
 import { cx } from "@/components/ui/class-names";
-import { DateTime } from "@/components/ui/date-time";
 import { TextLink } from "@/components/ui/text-link";
 import type { CollectionSummary } from "@/db/collections";
 import { collectionPath } from "./data-paths";
@@ -24,13 +24,7 @@ export function CollectionsTable({ collections }: { collections: CollectionSumma
               /api/data/{collection.name}
             </code>
           </div>
-          <p className="text-sm text-slate-600">
-            {collection.documentCount === 1
-              ? "1 document"
-              : `${collection.documentCount} documents`}
-            {" · created "}
-            <DateTime value={collection.createdAt} />
-          </p>
+          <CollectionFacts collection={collection} />
         </li>
       ))}
     </ul>
