@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { endLiveSession } from "@/db/end-user-sessions";
 import { findEndUserByEmail, findEndUserById, insertEndUser } from "@/db/end-users";
 import { logger } from "@/lib/logger";
 import { ApiError, badRequest } from "@/lib/public-api/api-error";
+import { consumeAttempt } from "@/lib/rate-limit/fixed-window";
 import { type TokenProject, verifyAccessToken } from "./access-token";
 import {
   bearerTokenSchema,
@@ -23,6 +25,11 @@ const BAD_CREDENTIALS = "Invalid email or password.";
 const BAD_ACCESS_TOKEN = "The access token is invalid or has expired. Log in or refresh it.";
 const DUPLICATE_EMAIL = "An account with this email already exists. Log in instead.";
 const BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or already used. Log in again.";
+
+// Login attempts per end-user account per minute. The publishable key that reaches the login
+// route is public and an address is easy to vary, so the limit follows the account.
+const LOGIN_ATTEMPTS_PER_WINDOW = 10;
+const LOGIN_WINDOW_SECONDS = 60;
 
 export type SignedIn = AuthTokens & { user: PublicEndUser };
 
@@ -58,12 +65,27 @@ export async function signUp(
 
 export async function logIn(db: Database, project: TokenProject, body: unknown): Promise<SignedIn> {
   const input = parse(logInSchema, body);
+  await assertLoginAllowed(project.id, input.email);
   const user = await findEndUserByEmail(db, { projectId: project.id, email: input.email });
 
   const matches = await passwordMatches(input.password, user?.passwordHash ?? null);
   if (!user || !matches) throw new ApiError(401, BAD_CREDENTIALS);
 
   return { ...(await issueTokens(db, project, user.id)), user: toPublicEndUser(user) };
+}
+
+// Redis keys carry a digest of the address, never the address itself.
+async function assertLoginAllowed(projectId: string, email: string): Promise<void> {
+  const account = createHash("sha256").update(email).digest("hex").slice(0, 32);
+  const bucket = `end-user-login:${projectId}:${account}`;
+  const decision = await consumeAttempt(bucket, LOGIN_ATTEMPTS_PER_WINDOW, LOGIN_WINDOW_SECONDS);
+  if (decision.allowed) return;
+
+  const { retryAfterSeconds } = decision;
+  const wait = retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
+  throw new ApiError(429, `Too many login attempts for this account. Try again in ${wait}.`, {
+    retryAfterSeconds,
+  });
 }
 
 export async function currentEndUser(

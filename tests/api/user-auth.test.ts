@@ -1,4 +1,4 @@
-import { AuthError, ValidationError } from "@urbackend/sdk";
+import { AuthError, RateLimitError, ValidationError } from "@urbackend/sdk";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedProject } from "@/lib/projects/create-project";
@@ -112,6 +112,29 @@ describe("end-user auth through the published SDK", () => {
     const signedIn = await client().auth.login({ email, password: PASSWORD });
     expect(signedIn.userId).toBe(user._id);
     expect((await sdkError(theirs.auth.me(signedIn.accessToken))).statusCode).toBe(401);
+  });
+
+  it("stops password guessing after 10 logins a minute for one account, whoever asks", async () => {
+    const email = uniqueEmail("guess");
+    await client().auth.signUp({ email, password: PASSWORD });
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      const wrong = await sdkError(client().auth.login({ email, password: `guess ${attempt}` }));
+      expect(wrong.statusCode).toBe(401);
+    }
+
+    const limited = await sdkError(client().auth.login({ email, password: PASSWORD }));
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect(limited.message).toMatch(/^Too many login attempts for this account\. Try again in/);
+    // Other accounts, and the same email in another project, are not held up.
+    const neighbour = uniqueEmail("neighbour");
+    await client().auth.signUp({ email: neighbour, password: PASSWORD });
+    await expect(
+      client().auth.login({ email: neighbour, password: PASSWORD }),
+    ).resolves.toBeDefined();
+    const elsewhere = await sdkError(
+      client(other.keys.publishable).auth.login({ email, password: PASSWORD }),
+    );
+    expect(elsewhere.statusCode).toBe(401);
   });
 });
 
