@@ -65,6 +65,15 @@ export function RotateKeyDialog(props: RotateKeyDialogProps) {
       <DialogFrame
         title={`Rotate the ${copy.noun}`}
         description={`This replaces the current ${copy.noun}${replaces} with a new one.`}
+        // Radix would focus the first radio, "Immediately", while 24 hours is the one chosen:
+        // a Space there would end the old key at once. Focus starts on the chosen one instead.
+        onOpenAutoFocus={(event) => {
+          const content = event.currentTarget as HTMLElement | null;
+          const chosen = content?.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+          if (!chosen) return;
+          event.preventDefault();
+          chosen.focus();
+        }}
         // The reveal panel takes focus after a rotation; otherwise it returns to the button.
         onCloseAutoFocus={(event) => {
           if (rotated.current) event.preventDefault();

@@ -62,7 +62,8 @@ test("a rotation from start to finish with the keyboard alone", async ({ page })
   await test.step("arrow keys pick the grace, typing confirms, Enter rotates", async () => {
     await page.keyboard.press("Enter");
     const recommended = dialog.getByRole("radio", { name: /24 hours/ });
-    await tabTo(page, recommended);
+    // Focus starts on the chosen grace, never on "Immediately", where Space would pick it.
+    await expect(recommended).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await expect(dialog.getByRole("radio", { name: /7 days/ })).toBeChecked();
 
