@@ -9,6 +9,10 @@ const nextConfig = {
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
   },
+  // No other site may frame the dashboard and trick a click on Rotate or Revoke now.
+  async headers() {
+    return [{ source: "/:path*", headers: [{ key: "X-Frame-Options", value: "DENY" }] }];
+  },
 };
 
 export default nextConfig;
