@@ -25,6 +25,7 @@ const BAD_CREDENTIALS = "Invalid email or password.";
 const BAD_ACCESS_TOKEN = "The access token is invalid or has expired. Log in or refresh it.";
 const DUPLICATE_EMAIL = "An account with this email already exists. Log in instead.";
 const BAD_REFRESH_TOKEN = "The refresh token is invalid, expired or already used. Log in again.";
+const MISSING_REFRESH_TOKEN = "Send the refresh token in the x-refresh-token header.";
 
 // Login attempts per end-user account per minute. The publishable key that reaches the login
 // route is public and an address is easy to vary, so the limit follows the account.
@@ -110,6 +111,7 @@ export async function refreshTokens(
   project: TokenProject,
   refreshToken: string | null,
 ): Promise<AuthTokens> {
+  if (!refreshToken) throw new ApiError(401, MISSING_REFRESH_TOKEN);
   const parsed = refreshTokenSchema.safeParse(refreshToken);
   if (!parsed.success) throw new ApiError(401, BAD_REFRESH_TOKEN);
 

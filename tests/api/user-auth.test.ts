@@ -63,6 +63,18 @@ describe("end-user auth through the published SDK", () => {
     expect(afterLogout.statusCode).toBe(401);
   });
 
+  it("says where the refresh token goes when a request carries none", async () => {
+    const response = await fetch(`${app.url}/api/userAuth/refresh-token`, {
+      method: "POST",
+      headers: { "x-api-key": seeded.keys.publishable, "content-type": "application/json" },
+      body: JSON.stringify({ refreshToken: "rt_sent_in_the_body" }),
+    });
+    expect(response.status).toBe(401);
+    expect((await response.json()).message).toBe(
+      "Send the refresh token in the x-refresh-token header.",
+    );
+  });
+
   it("gives the same 401 for a wrong password and for an unknown email", async () => {
     const email = uniqueEmail("login");
     await client().auth.signUp({ email, password: PASSWORD });
