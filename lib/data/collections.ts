@@ -33,7 +33,9 @@ export async function resolveCollection(
   projectId: string,
   name: string,
 ): Promise<CollectionScope> {
-  const missing = notFound(`This project has no collection named "${name}".`);
+  const missing = notFound(
+    `This project has no collection named "${name}". Create it in the Rekey dashboard first.`,
+  );
   if (!COLLECTION_NAME_PATTERN.test(name)) throw missing;
 
   const collection = await findCollectionByName(db, { projectId, name });

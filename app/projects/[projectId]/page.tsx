@@ -93,7 +93,8 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
 
 const QUICKSTART_DESCRIPTION =
   "Keep your keys in environment variables, then call the API with the @urbackend/sdk " +
-  "client or over plain HTTP.";
+  "client or over plain HTTP. The examples use a todos collection: create it under " +
+  "Collections below first.";
 
 function QuickstartCard({ apiUrl }: { apiUrl: string }) {
   const sdk = [
