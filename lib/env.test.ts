@@ -50,6 +50,22 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("refuses a malformed sender and names the valid log levels", () => {
+    const problems = problemsOf({
+      SESSION_SECRET: SECRET,
+      EMAIL_FROM: "Rekey\r\nBcc: x@evil.example",
+      LOG_LEVEL: "verbose",
+    });
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^EMAIL_FROM must be an address like/),
+      "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    ]);
+    expect(parseEnv({ SESSION_SECRET: SECRET, EMAIL_FROM: "ops@rekey.dev" }).EMAIL_FROM).toBe(
+      "ops@rekey.dev",
+    );
+  });
+
   it("trims a trailing slash from APP_URL so links join cleanly", () => {
     const env = parseEnv({ SESSION_SECRET: SECRET, APP_URL: "https://rekey.example.com/" });
     expect(env.APP_URL).toBe("https://rekey.example.com");

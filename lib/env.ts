@@ -16,6 +16,8 @@ const urlWithProtocol = (protocols: string[]) =>
     message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(" or ")}`,
   });
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,14 +38,22 @@ const envSchema = z
       .default("local"),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: urlWithProtocol(["http", "https"]).optional(),
-    EMAIL_FROM: z.string().min(3).default("Rekey <rekey@localhost>"),
+    // "Name <address>" or a bare address; the local part and host are checked loosely so that
+    // development hosts such as localhost pass.
+    EMAIL_FROM: z
+      .string()
+      .regex(
+        /^(?:[^<>\r\n]+ <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        'must be an address like "Rekey <rekey@example.com>" or "rekey@example.com"',
+      )
+      .default("Rekey <rekey@localhost>"),
     AUTH_RATE_LIMIT_MAX: z.coerce
       .number({ error: "must be a whole number of 1 or more" })
       .int("must be a whole number of 1 or more")
       .min(1, "must be a whole number of 1 or more")
       .default(10),
     LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
       .default("info"),
   })
   .transform((env) => ({
