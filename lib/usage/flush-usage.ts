@@ -1,9 +1,13 @@
 import type { Redis } from "ioredis";
-import { writeKeyUsage } from "@/db/api-key-usage";
+import { writeKeyUsages } from "@/db/api-key-usage";
 import type { Executor } from "@/db/client";
-import { claimUsageFlush, readUsage } from "./usage-store";
+import { claimUsageFlushes, readUsage } from "./usage-store";
 
 export type UsedKey = { keyId: string; projectId: string };
+
+// A few round trips per chunk, whatever its size: per-key round trips could not keep up
+// with thousands of distinct keys a minute, and the counts waiting for them piled up.
+const CHUNK = 500;
 
 /**
  * Copies the live usage of the keys this instance just saw into Postgres, for each key only
@@ -15,10 +19,19 @@ export async function flushUsage(
   keys: UsedKey[],
   nowMs: number,
 ): Promise<number> {
-  const claimed: UsedKey[] = [];
-  for (const key of keys) {
-    if (await claimUsageFlush(redis, key.keyId)) claimed.push(key);
+  let written = 0;
+  for (let at = 0; at < keys.length; at += CHUNK) {
+    written += await flushChunk(db, redis, keys.slice(at, at + CHUNK), nowMs);
   }
+  return written;
+}
+
+async function flushChunk(db: Executor, redis: Redis, keys: UsedKey[], nowMs: number) {
+  const mine = await claimUsageFlushes(
+    redis,
+    keys.map((key) => key.keyId),
+  );
+  const claimed = keys.filter((key) => mine.has(key.keyId));
   if (claimed.length === 0) return 0;
 
   const live = await readUsage(
@@ -26,16 +39,16 @@ export async function flushUsage(
     claimed.map((key) => key.keyId),
     nowMs,
   );
-  let written = 0;
-  for (const key of claimed) {
-    const usage = live.get(key.keyId);
-    const wrote = await writeKeyUsage(db, {
-      ...key,
-      lastUsedAt: usage?.lastUsedAtMs ? new Date(usage.lastUsedAtMs) : null,
-      requestsLastHour: usage?.requestsLastHour ?? 0,
-      flushedAt: new Date(nowMs),
-    });
-    if (wrote) written += 1;
-  }
-  return written;
+  return writeKeyUsages(
+    db,
+    claimed.map((key) => {
+      const usage = live.get(key.keyId);
+      return {
+        ...key,
+        lastUsedAt: usage?.lastUsedAtMs ? new Date(usage.lastUsedAtMs) : null,
+        requestsLastHour: usage?.requestsLastHour ?? 0,
+        flushedAt: new Date(nowMs),
+      };
+    }),
+  );
 }

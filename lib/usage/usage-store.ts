@@ -65,14 +65,13 @@ export async function readUsage(
   return result;
 }
 
-/** True for the one instance that may write this key's usage to Postgres this minute. */
-export async function claimUsageFlush(redis: Redis, keyId: string): Promise<boolean> {
-  const claimed = await redis.set(
-    `rekey:usage:${keyId}:flushed`,
-    "1",
-    "EX",
-    FLUSH_LOCK_SECONDS,
-    "NX",
-  );
-  return claimed === "OK";
+/** The keys this instance may write to Postgres this minute: one instance gets each. */
+export async function claimUsageFlushes(redis: Redis, keyIds: string[]): Promise<Set<string>> {
+  const pipeline = redis.pipeline();
+  for (const keyId of keyIds) {
+    pipeline.set(`rekey:usage:${keyId}:flushed`, "1", "EX", FLUSH_LOCK_SECONDS, "NX");
+  }
+  const replies = await pipeline.exec();
+  throwFirstError(replies);
+  return new Set(keyIds.filter((_, index) => replies?.[index]?.[1] === "OK"));
 }
