@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
 import type { KeyType } from "@/lib/keys/key-format";
 import type { Executor } from "./client";
+import type { Project } from "./projects";
 import { apiKeys, projects, user } from "./schema";
 
 export type ApiKey = typeof apiKeys.$inferSelect;
@@ -42,10 +43,26 @@ export async function listKeysForProject(db: Executor, projectId: string): Promi
     .orderBy(asc(apiKeys.createdAt));
 }
 
-/** The verification lookup: one indexed read by hash. */
+/** One indexed read by hash. */
 export async function findKeyByHash(db: Executor, hash: string): Promise<ApiKey | null> {
   const [key] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hash));
   return key ?? null;
+}
+
+/**
+ * The verification lookup: a key by hash with its project, in one round trip. A key whose
+ * project is gone is not found.
+ */
+export async function findKeyWithProjectByHash(
+  db: Executor,
+  hash: string,
+): Promise<{ key: ApiKey; project: Project } | null> {
+  const [row] = await db
+    .select({ key: apiKeys, project: projects })
+    .from(apiKeys)
+    .innerJoin(projects, eq(projects.id, apiKeys.projectId))
+    .where(eq(apiKeys.hash, hash));
+  return row ?? null;
 }
 
 export async function findKeyInProject(db: Executor, scope: KeyInProject): Promise<ApiKey | null> {

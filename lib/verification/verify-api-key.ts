@@ -1,6 +1,5 @@
-import { findKeyByHash } from "@/db/api-keys";
+import { findKeyWithProjectByHash } from "@/db/api-keys";
 import { type Executor, getDb } from "@/db/client";
-import { findProjectById } from "@/db/projects";
 import { hashesEqual, hashKey, parseKey } from "@/lib/keys/key-format";
 import { cacheTtlMs } from "./cache-expiry";
 import { type CachedKey, toCachedKey } from "./cached-key";
@@ -35,14 +34,11 @@ function keyInUrl(url: URL): boolean {
 
 async function lookUp(hash: string, deps: VerifyDependencies): Promise<CachedKey | null> {
   const generation = deps.cache.currentGeneration();
-  const key = await findKeyByHash(deps.db, hash);
-  if (!key || !hashesEqual(key.hash, hash)) return null;
-
   // A key whose project is gone is unknown, whatever the order of the deletes.
-  const project = await findProjectById(deps.db, key.projectId);
-  if (!project) return null;
+  const found = await findKeyWithProjectByHash(deps.db, hash);
+  if (!found || !hashesEqual(found.key.hash, hash)) return null;
 
-  const entry = toCachedKey(key, project);
+  const entry = toCachedKey(found.key, found.project);
   deps.cache.set(hash, entry, cacheTtlMs(deps.now(), entry), generation);
   return entry;
 }
