@@ -171,7 +171,7 @@ function coldMarkdown({ cold: c }: BenchReport): string[] {
     "",
     "| measure | lookups | p50 ms | p99 ms | max ms |",
     "|---|---|---|---|---|",
-    latencyRow("verifyApiKey, in process, empty cache", c.inProcess),
+    latencyRow("verifyApiKey, in process, cache miss", c.inProcess),
     latencyRow("GET /api/keys/self, cold key, 1 connection", c.httpCold),
     latencyRow("GET /api/keys/self, warm key, 1 connection", c.httpWarm),
     "",
