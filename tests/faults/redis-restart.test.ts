@@ -175,8 +175,10 @@ async function expectEveryEmailSentOnce(keys: KeyInGrace[]): Promise<void> {
       timeout: 15_000,
     })
     .toBe(keys.length * 2);
+  // Sent once is the guarantee; an attempt cut short by the restart may have been retried.
   for (const message of await outbox()) {
-    expect(message).toMatchObject({ status: "sent", attempts: 1 });
+    expect(message).toMatchObject({ status: "sent", providerId: expect.any(String) });
+    expect(message.attempts).toBeGreaterThanOrEqual(1);
   }
   for (const projectId of projects) {
     const templates = (await outbox()).filter((m) => m.projectId === projectId);
