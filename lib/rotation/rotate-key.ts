@@ -46,19 +46,12 @@ export async function rotateKey(
   if (!parsed.success) return invalidInput(parsed.error);
 
   const fullKey = generateKey(parsed.data.keyType);
-  let prepared: Rotation | undefined;
   let rotation: Rotation;
   try {
-    rotation = await db.transaction(async (tx) => {
-      prepared = await rotateInTransaction(tx, actor, parsed.data, fullKey);
-      return prepared;
-    });
+    rotation = await commitRotation(db, actor, parsed.data, fullKey);
   } catch (error) {
     if (error instanceof RotationError) return error.toFailure();
-    // The connection can drop after Postgres committed and before it said so. The new key's
-    // hash exists exactly when the rotation committed: then it happened, and is reported.
-    if (!prepared || !(await committed(db, fullKey))) throw error;
-    rotation = prepared;
+    throw error;
   }
 
   const { project, oldKey, newKey, period } = rotation;
@@ -73,6 +66,27 @@ export async function rotateKey(
     oldKey: oldKeySummary(oldKey),
     graceSeconds: period.seconds,
   };
+}
+
+async function commitRotation(
+  db: Database,
+  actor: DeveloperActor,
+  input: RotateKeyInput,
+  fullKey: string,
+): Promise<Rotation> {
+  let prepared: Rotation | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      prepared = await rotateInTransaction(tx, actor, input, fullKey);
+      return prepared;
+    });
+  } catch (error) {
+    // The connection can drop after Postgres committed and before it said so. The new key's
+    // hash exists exactly when the rotation committed: then it happened, and is reported.
+    if (error instanceof RotationError || !prepared) throw error;
+    if (!(await committed(db, fullKey))) throw error;
+    return prepared;
+  }
 }
 
 async function committed(db: Database, fullKey: string): Promise<boolean> {
