@@ -7,8 +7,6 @@ export type ExpiryRecord = {
   retired: boolean;
   expiredEvents: number;
   expiryEmails: number;
-  /** Send attempts of the key's expiry email: more than one would be a second send. */
-  emailAttempts: number;
 };
 
 export async function expiryRecords(db: Database, keyIds: string[]): Promise<ExpiryRecord[]> {
@@ -17,7 +15,6 @@ export async function expiryRecords(db: Database, keyIds: string[]): Promise<Exp
     retired: boolean;
     expired_events: number;
     expiry_emails: number;
-    email_attempts: number;
   }>(sql`
     with wanted as (select unnest(${`{${keyIds.join(",")}}`}::uuid[]) as id),
     events as (
@@ -25,12 +22,11 @@ export async function expiryRecords(db: Database, keyIds: string[]): Promise<Exp
       where action = 'api_key.expired' and key_id in (select id from wanted) group by key_id
     ),
     emails as (
-      select dedupe_key, count(*)::int as n, max(attempts)::int as attempts from email_messages
+      select dedupe_key, count(*)::int as n from email_messages
       where dedupe_key in (select 'key-expired:' || id from wanted) group by dedupe_key
     )
     select k.id as key_id, k.retired_at is not null as retired,
-      coalesce(e.n, 0) as expired_events, coalesce(m.n, 0) as expiry_emails,
-      coalesce(m.attempts, 0) as email_attempts
+      coalesce(e.n, 0) as expired_events, coalesce(m.n, 0) as expiry_emails
     from api_keys k
     join wanted w on w.id = k.id
     left join events e on e.key_id = k.id
@@ -42,7 +38,6 @@ export async function expiryRecords(db: Database, keyIds: string[]): Promise<Exp
     retired: row.retired,
     expiredEvents: row.expired_events,
     expiryEmails: row.expiry_emails,
-    emailAttempts: row.email_attempts,
   }));
 }
 
