@@ -52,30 +52,51 @@ function startPart(part: Part, port: number): ChildProcess {
   });
 }
 
-function superviseChildren(children: Map<Part, ChildProcess>): void {
+// A part that crashes is started again, as a process manager would; one that keeps crashing
+// (a bad deploy, a lost database) stops everything so that the failure is seen.
+const RESTART_DELAY_MS = 1000;
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 60_000;
+
+function supervise(parts: Part[], port: number): void {
+  const running = new Map<Part, ChildProcess>();
+  const crashes: number[] = [];
   let stopping = false;
-  const stopAll = (signal: NodeJS.Signals) => {
+
+  const stopAll = () => {
     stopping = true;
-    for (const child of children.values()) if (child.exitCode === null) child.kill(signal);
+    for (const child of running.values()) if (child.exitCode === null) child.kill("SIGTERM");
+    if (running.size === 0) process.exit();
   };
 
-  process.on("SIGINT", () => stopAll("SIGTERM"));
-  process.on("SIGTERM", () => stopAll("SIGTERM"));
-
-  let remaining = children.size;
-  for (const [part, child] of children) {
+  const launch = (part: Part) => {
+    const child = startPart(part, port);
+    running.set(part, child);
     child.on("exit", (code, signal) => {
-      remaining -= 1;
-      if (!stopping) {
-        console.error(
-          `rekey: ${part} stopped (${signal ?? `exit code ${code}`}), stopping the rest`,
-        );
-        process.exitCode = 1;
-        stopAll("SIGTERM");
+      running.delete(part);
+      if (stopping) {
+        if (running.size === 0) process.exit();
+        return;
       }
-      if (remaining === 0) process.exit();
+
+      const now = Date.now();
+      crashes.push(now);
+      const recent = crashes.filter((at) => now - at < CRASH_WINDOW_MS).length;
+      const how = signal ?? `exit code ${code}`;
+      if (recent >= MAX_CRASHES) {
+        console.error(`rekey: ${part} stopped (${how}) ${recent} times in a minute, giving up`);
+        process.exitCode = 1;
+        stopAll();
+        return;
+      }
+      console.error(`rekey: ${part} stopped (${how}), starting it again`);
+      setTimeout(() => stopping || launch(part), RESTART_DELAY_MS);
     });
-  }
+  };
+
+  process.on("SIGINT", stopAll);
+  process.on("SIGTERM", stopAll);
+  for (const part of parts) launch(part);
 }
 
 async function main(): Promise<void> {
@@ -88,8 +109,7 @@ async function main(): Promise<void> {
   if (createdDatabase) console.log("rekey: created the database and applied migrations");
   if (parts.includes("web")) buildIfMissing();
 
-  const children = new Map(parts.map((part) => [part, startPart(part, config.PORT)] as const));
-  superviseChildren(children);
+  supervise(parts, config.PORT);
   if (parts.includes("web")) console.log(`rekey: dashboard at ${config.APP_URL}`);
 }
 
