@@ -75,7 +75,8 @@ function main(): void {
   const failed = vitest.failed + playwright.failed + (checksPassed ? 0 : 1);
   const skipped = vitest.skipped + playwright.skipped;
   console.log(
-    `\nvitest ${vitest.passed}/${vitest.failed}, playwright ${playwright.passed}/${playwright.failed}`,
+    `\nvitest ${vitest.passed}/${vitest.failed}, ` +
+      `playwright ${playwright.passed}/${playwright.failed}`,
   );
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   process.exit(failed === 0 && checksPassed ? 0 : 1);

@@ -48,7 +48,7 @@ async function rotatedProject() {
 }
 
 describe("revokePreviousKey", () => {
-  it("ends a grace period now: audit event, email, invalidation; the cleanup job then does nothing", async () => {
+  it("ends a grace now: audit event, email, invalidation; cleanup then does nothing", async () => {
     const { developer, project, oldKey, rotation } = await rotatedProject();
     const subscriber = new Redis(env().REDIS_URL);
     const heard: string[] = [];

@@ -89,7 +89,7 @@ async function projectRow(projectId: string) {
 }
 
 describe("rotateKey", () => {
-  it("rotating the publishable key leaves the secret key, JWT secret and end-user tokens working; the old key works until its expiry and not after", async () => {
+  it("pk rotation keeps sk, JWT secret, tokens; old key works until expiry only", async () => {
     const { developer, project, keys } = await ownerWithProject();
     const { refresh, accessToken } = await endUserWithTokens(project);
     const secretBefore = (await keysOf(project.id)).find((k) => k.type === "secret");
@@ -129,7 +129,7 @@ describe("rotateKey", () => {
     expect(session).toEqual(refresh);
   });
 
-  it("rotating the secret key leaves the publishable key and the JWT secret untouched", async () => {
+  it("rotating the secret key leaves the publishable key and JWT secret alone", async () => {
     const { developer, project, keys } = await ownerWithProject();
     const publishableBefore = (await keysOf(project.id)).find((k) => k.type === "publishable");
 
@@ -147,7 +147,7 @@ describe("rotateKey", () => {
     expect(await verdictAt(result.key, Date.now())).toBe("current");
   });
 
-  it("gives each grace choice its exact UTC instant, with the audit event, email and jobs", async () => {
+  it("gives each grace choice its exact UTC instant, with audit, email and jobs", async () => {
     const { developer, project } = await ownerWithProject();
 
     for (const period of GRACE_PERIODS.filter((p) => p.seconds > 0)) {
@@ -173,7 +173,7 @@ describe("rotateKey", () => {
     }
   });
 
-  it("revokes the old key at once with the immediate choice, and publishes the invalidation", async () => {
+  it("revokes the old key at once when immediate, and publishes the invalidation", async () => {
     const { developer, project, keys } = await ownerWithProject();
     const subscriber = new Redis(env().REDIS_URL);
     const heard: string[] = [];
@@ -199,7 +199,7 @@ describe("rotateKey", () => {
     await subscriber.quit();
   });
 
-  it("keeps the first old key's own expiry during a second rotation: three keys valid, each expiring on time", async () => {
+  it("a second rotation keeps the first old key's expiry; three valid, each ends", async () => {
     const { developer, project, keys } = await ownerWithProject();
     const first = await rotated(developer, {
       projectId: project.id,

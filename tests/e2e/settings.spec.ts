@@ -36,7 +36,7 @@ async function openFromNav(page: Page, label: string): Promise<void> {
     .click();
 }
 
-test("rotating the secret key with the default grace: both keys work, the new one shown once", async ({
+test("secret key rotated with the default grace: both keys work, new one shown once", async ({
   page,
   request,
 }) => {
@@ -137,7 +137,7 @@ test("rotating the secret key with the default grace: both keys work, the new on
     await expectAccessible(page);
   });
 
-  await test.step("the old key still works, with about 24 hours left on its countdown", async () => {
+  await test.step("the old key still works, about 24 hours left on its countdown", async () => {
     const old = await readWith(request, project.secretKey, todos);
     expect(old.status).toBe(200);
     expect(old.response.headers().deprecation).toMatch(/^@\d+$/);
@@ -261,7 +261,7 @@ test("rotating the publishable key immediately refuses the old key at once", asy
   );
 });
 
-test("Revoke now warns about a key used minutes ago, then the row goes and the key is refused", async ({
+test("Revoke now warns of a key used minutes ago; the row goes, the key is refused", async ({
   page,
   request,
 }) => {

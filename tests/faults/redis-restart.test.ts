@@ -187,7 +187,7 @@ async function expectEveryEmailSentOnce(keys: KeyInGrace[]): Promise<void> {
 }
 
 describe("Redis loses everything while keys are in grace", () => {
-  it("restarted without persistence: keys stop at their expiry, and each is retired, audited and emailed once", async () => {
+  it("restarted empty: keys stop at expiry; each retired, audited, emailed once", async () => {
     const keys = await bringExpiryNear(await rotateProjects(3));
     const cache = await warmCache(keys);
 

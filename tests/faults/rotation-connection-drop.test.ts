@@ -169,7 +169,7 @@ async function expectRotationWorksAgain(developer: TestDeveloper, projectId: str
 }
 
 describe("the Postgres connection drops during a rotation", () => {
-  it("terminated while waiting for the project lock: nothing changed, and the result says so", async () => {
+  it("terminated waiting for the project lock: nothing changed, result says so", async () => {
     const { developer, project, keys } = await ownerWithProject();
     const before = await stateOf(project.id);
 
@@ -189,10 +189,11 @@ describe("the Postgres connection drops during a rotation", () => {
 
     // An uncommitted outbox row with the rotation email's dedupe key makes the rotation's
     // own outbox insert, its last statement, wait: the new key and the audit event are in.
+    const dedupeKey = `key-rotated:${secretKeyId}`;
     const { result, waitingIn } = await terminateWhileWaiting(
       (tx) => tx`
         insert into email_messages (project_id, recipient, template, data, dedupe_key)
-        values (${project.id}, 'x@example.com', 'key-rotated', '{}', ${`key-rotated:${secretKeyId}`})`,
+        values (${project.id}, 'x@example.com', 'key-rotated', '{}', ${dedupeKey})`,
       () => rotateInChild(developer, { projectId: project.id, keyType: "secret", grace: "24h" }),
     );
 

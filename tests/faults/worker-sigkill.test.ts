@@ -92,7 +92,7 @@ async function killMidBatch(worker: WorkerProcess, keyIds: string[]): Promise<nu
 }
 
 describe("the worker is killed with SIGKILL in the middle of a cleanup batch", () => {
-  it("after a restart every key is retired once, with one expiry event and one email row", async () => {
+  it("after a restart every key is retired once, one expiry event and email each", async () => {
     const first = await startWorker();
     const keyIds = await keysExpiringAtOnce();
 

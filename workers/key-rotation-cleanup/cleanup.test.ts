@@ -58,7 +58,7 @@ async function expiryRecords(projectId: string) {
 }
 
 describe("key-rotation-cleanup job", () => {
-  it("run twice: retires the key, records the expiry and queues one email, then does nothing", async () => {
+  it("run twice: retires, records the expiry, queues one email, then does nothing", async () => {
     const { developer, project, result, target, afterExpiry } = await rotation();
 
     const first = await handleCleanup(getDb(), target, afterExpiry);
@@ -118,7 +118,7 @@ describe("key-rotation-cleanup job", () => {
     expect((await expiryRecords(project.id)).events).toHaveLength(0);
   });
 
-  it("run before the expiry: the key stays, and the real job goes back to wait for it", async () => {
+  it("run before the expiry: the key stays, the real job waits for it again", async () => {
     const { project, result, target } = await rotation();
     expect(await handleCleanup(getDb(), target)).toEqual({
       status: "not_due",

@@ -67,7 +67,7 @@ async function emailJobIds(): Promise<string[]> {
 }
 
 describe("reconcile", () => {
-  it("after the queue was flushed, keys still expire and every audit event and email appears exactly once", async () => {
+  it("after a flushed queue, keys expire; each audit event and email appears once", async () => {
     const rotations = [await rotatedProject(), await rotatedProject()];
     const first = rotations[0]?.result;
     if (!first?.ok) throw new Error("no rotation");

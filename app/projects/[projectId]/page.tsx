@@ -41,6 +41,10 @@ export default async function ProjectOverviewPage({ params }: OverviewPageProps)
   );
 }
 
+const KEY_VALUE_CLASS =
+  "block min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 " +
+  "px-3 py-2 font-mono text-sm";
+
 const KEY_DESCRIPTIONS: Record<KeyType, { label: string; role: string }> = {
   publishable: { label: "Publishable key", role: "Reads data. Safe in browsers and apps." },
   secret: { label: "Secret key", role: "Reads and writes. Keep it on your servers." },
@@ -75,9 +79,7 @@ function KeyRow({ apiKey }: { apiKey: ApiKey }) {
       <dd className="space-y-1">
         {apiKey.publicValue ? (
           <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code className="block min-w-0 flex-1 break-all rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm">
-              {apiKey.publicValue}
-            </code>
+            <code className={KEY_VALUE_CLASS}>{apiKey.publicValue}</code>
             <CopyButton value={apiKey.publicValue} what="publishable key" />
           </div>
         ) : (
