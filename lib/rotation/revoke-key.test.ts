@@ -12,18 +12,15 @@ import { PROJECT_NOT_FOUND, rotateKey } from "./rotate-key";
 import {
   auditOf,
   closeAppConnections,
-  createTestProject,
   inspectQueue,
   keysOf,
   outboxOf,
   type QueueHandle,
-  removeTestData,
-  signUpDeveloper,
+  trackTestData,
   verdictAt,
 } from "./test-fixtures";
 
-const projectIds: string[] = [];
-const developerIds: string[] = [];
+const testData = trackTestData();
 let emailQueue: QueueHandle;
 
 beforeAll(() => {
@@ -31,16 +28,13 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await removeTestData(projectIds, developerIds);
+  await testData.remove();
   await emailQueue.close();
   await closeAppConnections();
 });
 
 async function rotatedProject() {
-  const developer = await signUpDeveloper();
-  developerIds.push(developer.actor.id);
-  const { project, keys } = await createTestProject(developer);
-  projectIds.push(project.id);
+  const { developer, project, keys } = await testData.ownerWithProject();
   const input = { projectId: project.id, keyType: "secret", grace: "24h" };
   const rotation = await rotateKey(getDb(), developer.actor, input);
   if (!rotation.ok) throw new Error(rotation.error.message);
@@ -99,8 +93,7 @@ describe("revokePreviousKey", () => {
 
   it("refuses the current key, a key revoked already, and keys of projects not owned", async () => {
     const { developer, project, rotation } = await rotatedProject();
-    const stranger = await signUpDeveloper();
-    developerIds.push(stranger.actor.id);
+    const stranger = await testData.developer();
     const revoke = (actor: typeof developer.actor, input: Record<string, unknown>) =>
       revokePreviousKey(getDb(), actor, input);
 

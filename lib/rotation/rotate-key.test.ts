@@ -16,19 +16,16 @@ import { PROJECT_NOT_FOUND, rotateKey } from "./rotate-key";
 import {
   auditOf,
   closeAppConnections,
-  createTestProject,
   inspectQueue,
   keysOf,
   outboxOf,
   type QueueHandle,
-  removeTestData,
-  signUpDeveloper,
   type TestDeveloper,
+  trackTestData,
   verdictAt,
 } from "./test-fixtures";
 
-const projectIds: string[] = [];
-const developerIds: string[] = [];
+const testData = trackTestData();
 let cleanupQueue: QueueHandle;
 let emailQueue: QueueHandle;
 
@@ -38,18 +35,10 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await removeTestData(projectIds, developerIds);
+  await testData.remove();
   await Promise.all([cleanupQueue.close(), emailQueue.close()]);
   await closeAppConnections();
 });
-
-async function ownerWithProject() {
-  const developer = await signUpDeveloper();
-  developerIds.push(developer.actor.id);
-  const created = await createTestProject(developer);
-  projectIds.push(created.project.id);
-  return { developer, ...created };
-}
 
 async function rotated(developer: TestDeveloper, input: Record<string, unknown>) {
   const result = await rotateKey(getDb(), developer.actor, input);
@@ -90,7 +79,7 @@ async function projectRow(projectId: string) {
 
 describe("rotateKey", () => {
   it("pk rotation keeps sk, JWT secret, tokens; old key works until expiry only", async () => {
-    const { developer, project, keys } = await ownerWithProject();
+    const { developer, project, keys } = await testData.ownerWithProject();
     const { refresh, accessToken } = await endUserWithTokens(project);
     const secretBefore = (await keysOf(project.id)).find((k) => k.type === "secret");
 
@@ -130,7 +119,7 @@ describe("rotateKey", () => {
   });
 
   it("rotating the secret key leaves the publishable key and JWT secret alone", async () => {
-    const { developer, project, keys } = await ownerWithProject();
+    const { developer, project, keys } = await testData.ownerWithProject();
     const publishableBefore = (await keysOf(project.id)).find((k) => k.type === "publishable");
 
     const result = await rotated(developer, {
@@ -148,7 +137,7 @@ describe("rotateKey", () => {
   });
 
   it("gives each grace choice its exact UTC instant, with audit, email and jobs", async () => {
-    const { developer, project } = await ownerWithProject();
+    const { developer, project } = await testData.ownerWithProject();
 
     for (const period of GRACE_PERIODS.filter((p) => p.seconds > 0)) {
       const before = Date.now();
@@ -174,7 +163,7 @@ describe("rotateKey", () => {
   });
 
   it("revokes the old key at once when immediate, and publishes the invalidation", async () => {
-    const { developer, project, keys } = await ownerWithProject();
+    const { developer, project, keys } = await testData.ownerWithProject();
     const subscriber = new Redis(env().REDIS_URL);
     const heard: string[] = [];
     subscriber.on("message", (_channel, message) => heard.push(message));
@@ -200,7 +189,7 @@ describe("rotateKey", () => {
   });
 
   it("a second rotation keeps the first old key's expiry; three valid, each ends", async () => {
-    const { developer, project, keys } = await ownerWithProject();
+    const { developer, project, keys } = await testData.ownerWithProject();
     const first = await rotated(developer, {
       projectId: project.id,
       keyType: "secret",
@@ -234,7 +223,7 @@ describe("rotateKey", () => {
   });
 
   it("returns the new key once and stores only its hash", async () => {
-    const { developer, project } = await ownerWithProject();
+    const { developer, project } = await testData.ownerWithProject();
     const result = await rotated(developer, {
       projectId: project.id,
       keyType: "secret",
@@ -258,8 +247,8 @@ describe("rotateKey", () => {
   });
 
   it("refuses tampered input with a clear error and changes nothing", async () => {
-    const { developer, project } = await ownerWithProject();
-    const other = await ownerWithProject();
+    const { developer, project } = await testData.ownerWithProject();
+    const other = await testData.ownerWithProject();
     const base = { projectId: project.id, keyType: "secret", grace: "24h" };
     const graceError = "Choose a grace period: immediately, 1 hour, 24 hours or 7 days.";
     const cases: [Record<string, unknown>, string, string][] = [
@@ -301,7 +290,7 @@ describe("rotateKey", () => {
   });
 
   it("allows 10 rotations per project per hour and says plainly how long to wait", async () => {
-    const { developer, project } = await ownerWithProject();
+    const { developer, project } = await testData.ownerWithProject();
     const input = { projectId: project.id, keyType: "publishable", grace: "1h" };
     for (let i = 0; i < 10; i += 1) await rotated(developer, input);
     const keysBefore = await keysOf(project.id);

@@ -72,6 +72,30 @@ export async function removeTestData(projectIds: string[], developerIds: string[
   if (developerIds.length > 0) await db.delete(user).where(inArray(user.id, developerIds));
 }
 
+/**
+ * The developers and projects one test file makes, remembered so that `remove` can delete
+ * them in its afterAll.
+ */
+export function trackTestData() {
+  const projectIds: string[] = [];
+  const developerIds: string[] = [];
+
+  const developer = async (): Promise<TestDeveloper> => {
+    const created = await signUpDeveloper();
+    developerIds.push(created.actor.id);
+    return created;
+  };
+
+  const ownerWithProject = async () => {
+    const owner = await developer();
+    const created = await createTestProject(owner);
+    projectIds.push(created.project.id);
+    return { developer: owner, ...created };
+  };
+
+  return { developer, ownerWithProject, remove: () => removeTestData(projectIds, developerIds) };
+}
+
 export type QueueHandle = { queue: Queue; close: () => Promise<void> };
 
 /** A queue handle of the test's own, for reading what the code under test enqueued. */

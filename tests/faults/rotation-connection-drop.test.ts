@@ -13,14 +13,12 @@ import { internalFailure, type RotateKeyResult } from "@/lib/rotation/rotation-r
 import {
   auditOf,
   closeAppConnections,
-  createTestProject,
   inspectQueue,
   keysOf,
   outboxOf,
   type QueueHandle,
-  removeTestData,
-  signUpDeveloper,
   type TestDeveloper,
+  trackTestData,
   verdictAt,
 } from "@/lib/rotation/test-fixtures";
 import { CLEANUP_QUEUE_NAME, cleanupJobId } from "@/workers/key-rotation-cleanup/cleanup.queue";
@@ -30,8 +28,7 @@ import {
 } from "./support/commit-dropping-proxy";
 
 const log = logger.child({ module: "faults" });
-const projectIds: string[] = [];
-const developerIds: string[] = [];
+const testData = trackTestData();
 let holder: postgres.Sql;
 let cleanupQueue: QueueHandle;
 
@@ -41,18 +38,15 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await removeTestData(projectIds, developerIds);
+  await testData.remove();
   await Promise.all([holder?.end({ timeout: 5 }), cleanupQueue?.close()]);
   await closeAppConnections();
 });
 
 async function ownerWithProject() {
-  const developer = await signUpDeveloper();
-  developerIds.push(developer.actor.id);
-  const created = await createTestProject(developer);
-  projectIds.push(created.project.id);
+  const created = await testData.ownerWithProject();
   const secretKeyId = (await keysOf(created.project.id)).find((k) => k.type === "secret")?.id;
-  return { developer, ...created, secretKeyId: secretKeyId as string };
+  return { ...created, secretKeyId: secretKeyId as string };
 }
 
 /** What the settings page would receive: the server action maps a throw the same way. */

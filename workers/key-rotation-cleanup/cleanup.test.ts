@@ -10,20 +10,17 @@ import { rotateKey } from "@/lib/rotation/rotate-key";
 import {
   auditOf,
   closeAppConnections,
-  createTestProject,
   inspectQueue,
   keysOf,
   outboxOf,
   type QueueHandle,
-  removeTestData,
-  signUpDeveloper,
+  trackTestData,
 } from "@/lib/rotation/test-fixtures";
 import { handleCleanup } from "./cleanup.processor";
 import { CLEANUP_QUEUE_NAME, cleanupJobId } from "./cleanup.queue";
 import { startCleanupWorker } from "./cleanup.worker";
 
-const projectIds: string[] = [];
-const developerIds: string[] = [];
+const testData = trackTestData();
 let cleanupQueue: QueueHandle;
 let emailQueue: QueueHandle;
 
@@ -33,16 +30,13 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await removeTestData(projectIds, developerIds);
+  await testData.remove();
   await Promise.all([cleanupQueue.close(), emailQueue.close()]);
   await closeAppConnections();
 });
 
 async function rotation(grace = "1h") {
-  const developer = await signUpDeveloper();
-  developerIds.push(developer.actor.id);
-  const { project } = await createTestProject(developer);
-  projectIds.push(project.id);
+  const { developer, project } = await testData.ownerWithProject();
   const input = { projectId: project.id, keyType: "secret", grace };
   const result = await rotateKey(getDb(), developer.actor, input);
   if (!result.ok) throw new Error(result.error.message);

@@ -7,14 +7,12 @@ import { rotateKey } from "@/lib/rotation/rotate-key";
 import {
   auditOf,
   closeAppConnections,
-  createTestProject,
   inspectQueue,
   keysOf,
   outboxOf,
   prepareOwnDatabase,
   type QueueHandle,
-  removeTestData,
-  signUpDeveloper,
+  trackTestData,
   verdictAt,
 } from "@/lib/rotation/test-fixtures";
 import { CLEANUP_QUEUE_NAME, cleanupJobId } from "@/workers/key-rotation-cleanup/cleanup.queue";
@@ -30,8 +28,7 @@ vi.hoisted(() => {
   process.env.REDIS_URL = redis.toString();
 });
 
-const projectIds: string[] = [];
-const developerIds: string[] = [];
+const testData = trackTestData();
 let redis: Redis;
 let cleanupQueue: QueueHandle;
 let emailQueue: QueueHandle;
@@ -45,16 +42,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await removeTestData(projectIds, developerIds);
+  await testData.remove();
   await Promise.all([cleanupQueue.close(), emailQueue.close(), redis.quit()]);
   await closeAppConnections();
 });
 
 async function rotatedProject() {
-  const developer = await signUpDeveloper();
-  developerIds.push(developer.actor.id);
-  const { project, keys } = await createTestProject(developer);
-  projectIds.push(project.id);
+  const { developer, project, keys } = await testData.ownerWithProject();
   const input = { projectId: project.id, keyType: "secret", grace: "1h" };
   const result = await rotateKey(getDb(), developer.actor, input);
   if (!result.ok) throw new Error(result.error.message);
