@@ -6,6 +6,7 @@ import {
   checkKey,
   countKeys,
   endGraceIn,
+  failOnPageErrors,
   graceRow,
   graceRows,
   newKeyPanel,
@@ -13,18 +14,11 @@ import {
   rotateInDialog,
   settingsPath,
   startRotation,
-  watchPageErrors,
 } from "./support/key-settings";
 import { createProject } from "./support/projects";
 import { captureScreens } from "./support/screens";
 
-let pageErrors: () => string[] = () => [];
-test.beforeEach(({ page }) => {
-  pageErrors = watchPageErrors(page);
-});
-test.afterEach(() => {
-  expect(pageErrors(), "errors the page reported").toEqual([]);
-});
+failOnPageErrors();
 
 /** Server actions post to the page's own URL; page loads and refreshes are GETs. */
 function isActionPost(projectId: string) {

@@ -2,23 +2,17 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/accessibility";
 import { signUp } from "./support/developer";
 import {
+  failOnPageErrors,
   graceRow,
   keySection,
   newKeyPanel,
   readNewKey,
   settingsPath,
-  watchPageErrors,
 } from "./support/key-settings";
 import { createProject } from "./support/projects";
 import { captureScreens } from "./support/screens";
 
-let pageErrors: () => string[] = () => [];
-test.beforeEach(({ page }) => {
-  pageErrors = watchPageErrors(page);
-});
-test.afterEach(() => {
-  expect(pageErrors(), "errors the page reported").toEqual([]);
-});
+failOnPageErrors();
 
 /** Presses Tab until `target` has focus; fails if it is not reachable in `limit` presses. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {

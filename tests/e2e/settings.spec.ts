@@ -3,6 +3,7 @@ import { expectAccessible } from "./support/accessibility";
 import { signUp } from "./support/developer";
 import {
   checkKey,
+  failOnPageErrors,
   graceRow,
   graceRows,
   insertDocument,
@@ -14,18 +15,11 @@ import {
   rotateInDialog,
   settingsPath,
   signUpEndUser,
-  watchPageErrors,
 } from "./support/key-settings";
 import { createProject } from "./support/projects";
 import { captureScreens } from "./support/screens";
 
-let pageErrors: () => string[] = () => [];
-test.beforeEach(({ page }) => {
-  pageErrors = watchPageErrors(page);
-});
-test.afterEach(() => {
-  expect(pageErrors(), "errors the page reported").toEqual([]);
-});
+failOnPageErrors();
 
 const COUNTDOWN = /^(\d+d )?\d+h \d+m \d+s$/;
 

@@ -4,7 +4,7 @@
  * cannot produce on demand (an old sign-in, a grace period that ends in seconds).
  */
 import { randomUUID } from "node:crypto";
-import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import postgres from "postgres";
 import config from "../../../playwright.config";
 
@@ -94,6 +94,17 @@ export function watchPageErrors(page: Page): () => string[] {
     errors.push(message.text());
   });
   return () => errors;
+}
+
+/** Fails every test of the calling file whose page reported an error while it ran. */
+export function failOnPageErrors(): void {
+  let pageErrors: () => string[] = () => [];
+  test.beforeEach(({ page }) => {
+    pageErrors = watchPageErrors(page);
+  });
+  test.afterEach(() => {
+    expect(pageErrors(), "errors the page reported").toEqual([]);
+  });
 }
 
 // ---- The public API, called as a client would ----
