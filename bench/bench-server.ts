@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { nextStartArgs } from "@/scripts/next-start-args";
+import { stopProcessGroup } from "@/scripts/process-group";
 
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,13 +65,7 @@ export async function startBenchServer(options: {
     },
   });
 
-  const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, sleep(5000)]);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
-  };
+  const stop = () => stopProcessGroup(child);
 
   try {
     await waitUntilLive(child, url);

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { openSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { stopProcessGroup } from "@/scripts/process-group";
 import { type BenchServer, startBenchServer } from "./bench-server";
 
 export type BenchWorker = { pid: number; stop: () => Promise<void> };
@@ -17,13 +18,7 @@ async function startBenchWorker(env: Record<string, string>, logFile: string) {
     stdio: ["ignore", log, log],
     env: { ...process.env, ...env, NODE_ENV: "production", REKEY_SERVICE: "worker" },
   });
-  const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    process.kill(-child.pid, "SIGTERM");
-    await Promise.race([exited, sleep(5000)]);
-    if (child.exitCode === null) process.kill(-child.pid, "SIGKILL");
-  };
+  const stop = () => stopProcessGroup(child);
 
   const deadline = Date.now() + 60_000;
   while (!readFileSync(logFile, "utf8").includes('"worker ready"')) {

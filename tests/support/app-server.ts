@@ -19,6 +19,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { nextStartArgs } from "@/scripts/next-start-args";
+import { stopProcessGroup } from "@/scripts/process-group";
 
 export type AppServerOptions = {
   port: number;
@@ -73,17 +74,7 @@ async function waitUntilLive(child: ChildProcess, url: string, options: AppServe
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
-  return async () => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    // The server runs in its own process group, so this reaches anything it started too.
-    process.kill(-child.pid, "SIGTERM");
-    const killed = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-    if (!killed) {
-      process.kill(-child.pid, "SIGKILL");
-      await exited;
-    }
-  };
+  return () => stopProcessGroup(child);
 }
 
 function waiter(lines: string[]) {
